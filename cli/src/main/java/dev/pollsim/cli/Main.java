@@ -1,0 +1,21 @@
+package dev.pollsim.cli;
+
+import picocli.CommandLine;
+
+/** Entry point of the {@code pollsim} jar. */
+public final class Main {
+
+    private Main() {}
+
+    public static void main(String[] args) {
+        System.exit(commandLine().execute(args));
+    }
+
+    /** The configured command line, shared by {@link #main} and tests. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new PollsimCommand());
+        cl.setExecutionExceptionHandler(new InputErrorHandler());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        return cl;
+    }
+}

@@ -1,0 +1,25 @@
+package dev.pollsim.cli;
+
+import dev.pollsim.sim.scenario.Presets;
+import dev.pollsim.sim.scenario.Scenario;
+import dev.pollsim.sim.scenario.ScenarioException;
+import dev.pollsim.sim.scenario.ScenarioLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Resolves {@code --scenario}: a file path if one exists, else a built-in preset name. */
+final class ScenarioSource {
+
+    private ScenarioSource() {}
+
+    static Scenario load(String nameOrFile) {
+        ScenarioLoader loader = new ScenarioLoader();
+        Path file = Path.of(nameOrFile);
+        if (Files.isRegularFile(file)) {
+            return loader.load(file);
+        }
+        return new Presets(loader).find(nameOrFile).orElseThrow(() -> new ScenarioException(
+                "--scenario: no file or preset named '" + nameOrFile + "'; presets are "
+                        + String.join(", ", Presets.NAMES)));
+    }
+}

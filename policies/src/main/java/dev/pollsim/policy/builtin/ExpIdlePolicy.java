@@ -1,0 +1,156 @@
+package dev.pollsim.policy.builtin;
+
+import dev.pollsim.policy.LoopState;
+import dev.pollsim.policy.PollPolicy;
+import dev.pollsim.policy.TickError;
+import dev.pollsim.policy.TickOutcome;
+import dev.pollsim.policy.WakeKind;
+import dev.pollsim.policy.param.Ratio;
+
+/**
+ * Seed 000's exponential idle backoff ({@code packages/cli/src/daemon/loop.ts}, commit e72d8b2).
+ *
+ * <ul>
+ *   <li>An idle tick multiplies the idle backoff by 1.5 up to 120 s ({@code bumpIdleBackoff});
+ *       a tick that dispatched or saw the pool change resets it to the base interval.
+ *   <li>A saturated pool leaves the idle backoff untouched and skips the error-backoff reset,
+ *       because the seed returns before both.
+ *   <li>{@code nextPollDelay = min(idle, max(resume - now, 1 s))} against the nearest known
+ *       deadline.
+ *   <li>A freed slot resets the backoff and re-schedules the pending poll at the base interval
+ *       ({@code onSlotFreed}), even when the pending poll was sooner; during an in-flight tick
+ *       the tick's own decision follows and wins.
+ *   <li>A deadline wake ({@code resumeRateLimitedSessions}) resets and polls at once.
+ *   <li>Errors: after a 429 {@code e = min(max(2e, 30 s), 60 s)}, after any other error
+ *       {@code e = min(2e, 60 s)}; {@code e} starts at the base interval and resets after a good,
+ *       unsaturated tick. The idle backoff is untouched by errors.
+ * </ul>
+ *
+ * <p>All arithmetic is in integer microseconds with an exact multiplier. Allocation-free, NOT
+ * thread-safe.
+ */
+public final class ExpIdlePolicy implements PollPolicy {
+
+    public static final long DEFAULT_INTERVAL_US = 10_000_000L;
+    public static final String DEFAULT_MULTIPLIER = "1.5";
+    public static final long DEFAULT_CAP_US = 120_000_000L;
+    public static final long DEFAULT_DEADLINE_FLOOR_US = 1_000_000L;
+    public static final long DEFAULT_RATE_LIMIT_FLOOR_US = 30_000_000L;
+    public static final long DEFAULT_ERROR_CAP_US = 60_000_000L;
+
+    private final long baseUs;
+    private final Ratio multiplier;
+    private final long capUs;
+    private final long deadlineFloorUs;
+    private final long rateLimitFloorUs;
+    private final long errorCapUs;
+
+    private long idleBackoffUs;
+    private long errorBackoffUs;
+
+    /**
+     * @param baseUs the poll interval the backoff starts from and resets to
+     * @param multiplier growth per idle tick
+     * @param capUs the idle backoff ceiling
+     * @param deadlineFloorUs the least delay when clamping to a deadline (seed: 1 s)
+     * @param rateLimitFloorUs the least error backoff after a 429 (seed: 30 s)
+     * @param errorCapUs the error backoff ceiling (seed: 60 s)
+     */
+    public ExpIdlePolicy(
+            long baseUs,
+            Ratio multiplier,
+            long capUs,
+            long deadlineFloorUs,
+            long rateLimitFloorUs,
+            long errorCapUs) {
+        if (baseUs <= 0 || capUs < baseUs) {
+            throw new IllegalArgumentException("need 0 < base <= cap, got base " + baseUs + " cap " + capUs);
+        }
+        if (multiplier.lessThanOne()) {
+            throw new IllegalArgumentException("multiplier below 1: " + multiplier);
+        }
+        this.baseUs = baseUs;
+        this.multiplier = multiplier;
+        this.capUs = capUs;
+        this.deadlineFloorUs = deadlineFloorUs;
+        this.rateLimitFloorUs = rateLimitFloorUs;
+        this.errorCapUs = errorCapUs;
+        this.idleBackoffUs = baseUs;
+        this.errorBackoffUs = baseUs;
+    }
+
+    /** The seed's constants. */
+    public static ExpIdlePolicy seedDefaults() {
+        return new ExpIdlePolicy(
+                DEFAULT_INTERVAL_US,
+                Ratio.parse(DEFAULT_MULTIPLIER),
+                DEFAULT_CAP_US,
+                DEFAULT_DEADLINE_FLOOR_US,
+                DEFAULT_RATE_LIMIT_FLOOR_US,
+                DEFAULT_ERROR_CAP_US);
+    }
+
+    @Override
+    public long initialIntervalUs() {
+        return baseUs;
+    }
+
+    @Override
+    public long onTick(long nowUs, TickOutcome outcome) {
+        if (outcome.error() != TickError.NONE) {
+            return onError(outcome.error());
+        }
+        if (outcome.saturated()) {
+            return nextPollDelay(nowUs, outcome.deadlineUs());
+        }
+        if (outcome.didWork()) {
+            idleBackoffUs = baseUs;
+        } else {
+            idleBackoffUs = Math.min(multiplier.times(idleBackoffUs), capUs);
+        }
+        errorBackoffUs = baseUs;
+        return nextPollDelay(nowUs, outcome.deadlineUs());
+    }
+
+    @Override
+    public long onSlotFreed(long nowUs, LoopState state) {
+        idleBackoffUs = baseUs;
+        return state == LoopState.IN_FLIGHT ? KEEP : baseUs;
+    }
+
+    @Override
+    public long onWake(long nowUs, WakeKind kind, LoopState state) {
+        if (kind != WakeKind.DEADLINE) {
+            return KEEP;
+        }
+        idleBackoffUs = baseUs;
+        return state == LoopState.IN_FLIGHT ? KEEP : 0L;
+    }
+
+    /** The current idle backoff, for tests and timelines. */
+    public long idleBackoffUs() {
+        return idleBackoffUs;
+    }
+
+    /** The current error backoff, for tests and timelines. */
+    public long errorBackoffUs() {
+        return errorBackoffUs;
+    }
+
+    private long onError(TickError error) {
+        long doubled = Math.min(errorBackoffUs, Long.MAX_VALUE / 2) * 2;
+        if (error == TickError.RATE_LIMITED) {
+            errorBackoffUs = Math.min(Math.max(doubled, rateLimitFloorUs), errorCapUs);
+        } else {
+            errorBackoffUs = Math.min(doubled, errorCapUs);
+        }
+        return errorBackoffUs;
+    }
+
+    private long nextPollDelay(long nowUs, long deadlineUs) {
+        if (deadlineUs == TickOutcome.NO_DEADLINE || deadlineUs <= nowUs) {
+            return idleBackoffUs;
+        }
+        return Math.min(idleBackoffUs, Math.max(deadlineUs - nowUs, deadlineFloorUs));
+    }
+}

@@ -1,0 +1,116 @@
+package dev.pollsim.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pollsim.sim.metrics.HourlySeries;
+import dev.pollsim.sim.metrics.LatencySummary;
+import dev.pollsim.sim.metrics.PolicyResult;
+import dev.pollsim.sim.metrics.RequestKind;
+import dev.pollsim.sim.run.RunReport;
+import java.io.UncheckedIOException;
+
+/**
+ * The JSON form of a run. Field names are a public contract (scripts parse them): fields may be
+ * added, never renamed or removed. Numbers are decimal and exact where the model is exact
+ * (latencies are whole microseconds written as milliseconds); rates are rounded half-even to
+ * three decimals. Latencies are {@code null} when no job was picked. The same report always
+ * gives the same bytes.
+ *
+ * <pre>
+ * {scenario, seed, days, results: [{policy, policyName, params, requestsPerDay, requestsByKind,
+ *   requestsPerDaemonPerDay, emptyPollFraction, wakeLatencyMs {mean, p50, p90, p99, p999, max, count},
+ *   jobs {arrived, picked, stranded, completed}, requests, ticks, saturatedTicks, [hourly]}]}
+ * </pre>
+ */
+public final class JsonReport {
+
+    private final ObjectMapper mapper = JsonMapper.builder()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN)
+            .build();
+    private final boolean withSeries;
+
+    /** @param withSeries include the hourly series of each result */
+    public JsonReport(boolean withSeries) {
+        this.withSeries = withSeries;
+    }
+
+    /** The report as a JSON document, ending in a newline. */
+    public String render(RunReport report) {
+        try {
+            return mapper.writeValueAsString(tree(report)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The report as a JSON tree. */
+    public ObjectNode tree(RunReport report) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("scenario", report.scenario());
+        root.put("seed", report.seed());
+        root.put("days", report.days());
+        root.put("daemons", report.daemons());
+        ArrayNode results = root.putArray("results");
+        report.results().forEach(r -> results.add(result(r)));
+        return root;
+    }
+
+    private ObjectNode result(PolicyResult r) {
+        ObjectNode o = mapper.createObjectNode();
+        o.put("policy", r.label());
+        o.put("policyName", r.policy());
+        ObjectNode params = o.putObject("params");
+        r.params().forEach(params::put);
+        o.put("requestsPerDay", Units.round(r.requestsPerDay(), 3));
+        ObjectNode kinds = o.putObject("requestsByKind");
+        for (RequestKind k : RequestKind.values()) {
+            kinds.put(k.label(), Units.round(r.requestsPerDay(k), 3));
+        }
+        ArrayNode perDaemon = o.putArray("requestsPerDaemonPerDay");
+        r.requestsPerDaemon().forEach(n -> perDaemon.add(Units.round(n / r.days(), 3)));
+        o.put("emptyPollFraction", Units.round(r.emptyPollFraction(), 6));
+        LatencySummary w = r.wakeLatency();
+        ObjectNode wake = o.putObject("wakeLatencyMs");
+        if (w.count() == 0) {
+            for (String f : new String[] {"mean", "p50", "p90", "p99", "p999", "max"}) {
+                wake.putNull(f);
+            }
+        } else {
+            wake.put("mean", Units.millis(w.meanUs()));
+            wake.put("p50", Units.millis(w.p50Us()));
+            wake.put("p90", Units.millis(w.p90Us()));
+            wake.put("p99", Units.millis(w.p99Us()));
+            wake.put("p999", Units.millis(w.p999Us()));
+            wake.put("max", Units.millis(w.maxUs()));
+        }
+        wake.put("count", w.count());
+        ObjectNode jobs = o.putObject("jobs");
+        jobs.put("arrived", r.jobs().arrived());
+        jobs.put("picked", r.jobs().picked());
+        jobs.put("stranded", r.jobs().stranded());
+        jobs.put("completed", r.jobs().completed());
+        o.put("requests", r.requests());
+        o.put("ticks", r.ticks());
+        o.put("saturatedTicks", r.saturatedTicks());
+        if (withSeries) {
+            HourlySeries h = r.hourly();
+            ObjectNode hourly = o.putObject("hourly");
+            array(hourly.putArray("requests"), h.requests());
+            array(hourly.putArray("arrivals"), h.arrivals());
+            array(hourly.putArray("peakQueued"), h.peakQueued());
+        }
+        return o;
+    }
+
+    private static void array(ArrayNode into, long[] values) {
+        for (long v : values) {
+            into.add(v);
+        }
+    }
+}

@@ -1,0 +1,53 @@
+package dev.pollsim.sim.metrics;
+
+import org.HdrHistogram.Histogram;
+
+/**
+ * Records every wake latency, in microseconds: an HdrHistogram (three significant digits) for
+ * percentiles, plus an exact count, sum and maximum so that the mean and the maximum carry no
+ * bucket error. Recording allocates nothing once the histogram has grown to the run's largest
+ * value. NOT thread-safe.
+ */
+public final class LatencyRecorder {
+
+    private static final int SIGNIFICANT_DIGITS = 3;
+
+    private final Histogram histogram = new Histogram(SIGNIFICANT_DIGITS);
+    private long count;
+    private long sumUs;
+    private long maxUs;
+
+    /** Records one latency; {@code micros >= 0}. */
+    public void record(long micros) {
+        histogram.recordValue(micros);
+        count++;
+        sumUs += micros;
+        if (micros > maxUs) {
+            maxUs = micros;
+        }
+    }
+
+    public long count() {
+        return count;
+    }
+
+    /** The summary of everything recorded so far. */
+    public LatencySummary summary() {
+        if (count == 0) {
+            return LatencySummary.EMPTY;
+        }
+        return new LatencySummary(
+                count,
+                (double) sumUs / count,
+                histogram.getValueAtPercentile(50),
+                histogram.getValueAtPercentile(90),
+                histogram.getValueAtPercentile(99),
+                histogram.getValueAtPercentile(99.9),
+                maxUs);
+    }
+
+    /** A copy of the histogram, for reports that draw the whole distribution. */
+    public Histogram histogramCopy() {
+        return histogram.copy();
+    }
+}

@@ -1,0 +1,24 @@
+package dev.pollsim.sim.model;
+
+/**
+ * The fleet sharing one work queue.
+ *
+ * @param daemons number of daemons
+ * @param maxConcurrent worker slots per daemon
+ * @param requestsPerTick upstream requests one unsaturated tick costs
+ * @param startPhases how first ticks are placed
+ */
+public record FleetConfig(int daemons, int maxConcurrent, int requestsPerTick, StartPhases startPhases) {
+
+    public FleetConfig {
+        if (daemons < 1) {
+            throw new IllegalArgumentException("daemons must be at least 1, got " + daemons);
+        }
+        if (maxConcurrent < 1) {
+            throw new IllegalArgumentException("maxConcurrent must be at least 1, got " + maxConcurrent);
+        }
+        if (requestsPerTick < 0) {
+            throw new IllegalArgumentException("requestsPerTick must be at least 0, got " + requestsPerTick);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+package dev.pollsim.sim.scenario;
+
+import dev.pollsim.sim.model.FleetConfig;
+import dev.pollsim.sim.model.StartPhases;
+import dev.pollsim.sim.workload.Origin;
+
+/**
+ * The {@code fleet:} section: the daemons sharing one work queue.
+ *
+ * @param daemons number of daemons (default 1)
+ * @param maxConcurrent worker slots per daemon (default 4)
+ * @param requestsPerTick upstream requests one unsaturated tick costs (default 1; seed 000's
+ *     daemon spent about 2)
+ * @param origin where jobs are enqueued from, {@code local} or {@code remote} (default remote)
+ * @param startPhases {@code spread} (seeded, default) or {@code aligned} (all at time zero)
+ */
+public record FleetSpec(
+        Integer daemons, Integer maxConcurrent, Integer requestsPerTick, String origin, String startPhases) {
+
+    public static final FleetSpec DEFAULT = new FleetSpec(null, null, null, null, null);
+
+    public FleetSpec {
+        daemons = daemons == null ? 1 : daemons;
+        maxConcurrent = maxConcurrent == null ? 4 : maxConcurrent;
+        requestsPerTick = requestsPerTick == null ? 1 : requestsPerTick;
+        origin = origin == null ? Origin.REMOTE.label() : Origin.of(origin).label();
+        startPhases = startPhases == null ? StartPhases.SPREAD.label() : StartPhases.of(startPhases).label();
+        config(daemons, maxConcurrent, requestsPerTick, startPhases);
+    }
+
+    /** The model's view of the fleet. */
+    public FleetConfig config() {
+        return config(daemons, maxConcurrent, requestsPerTick, startPhases);
+    }
+
+    /** Where the fleet's jobs come from. */
+    public Origin jobOrigin() {
+        return Origin.of(origin);
+    }
+
+    private static FleetConfig config(int daemons, int maxConcurrent, int requestsPerTick, String phases) {
+        return new FleetConfig(daemons, maxConcurrent, requestsPerTick, StartPhases.of(phases));
+    }
+}

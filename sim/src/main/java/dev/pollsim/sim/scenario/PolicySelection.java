@@ -1,0 +1,79 @@
+package dev.pollsim.sim.scenario;
+
+import dev.pollsim.policy.PolicyCatalogue;
+import dev.pollsim.policy.PolicyDefinition;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Picks the policies of a run: the scenario's labels (or every built-in policy when the scenario
+ * names none), narrowed by {@code --policy} and adjusted by {@code --set}.
+ */
+public final class PolicySelection {
+
+    private final PolicyCatalogue catalogue;
+
+    public PolicySelection(PolicyCatalogue catalogue) {
+        this.catalogue = catalogue;
+    }
+
+    /**
+     * @param scenario the scenario
+     * @param wanted labels or policy names to run; empty or {@code all} for every label
+     * @param overrides {@code label.param=value} assignments
+     * @return the resolved policies, in the order asked for (or scenario order)
+     * @throws ScenarioException on an unknown label, parameter or value
+     */
+    public List<ResolvedPolicy> select(Scenario scenario, List<String> wanted, List<String> overrides) {
+        Map<String, PolicySpec> available = new LinkedHashMap<>();
+        if (scenario.policies().isEmpty()) {
+            for (PolicyDefinition d : catalogue.all()) {
+                available.put(d.name(), defaults(d.name(), scenario.source()));
+            }
+        } else {
+            scenario.policies().forEach(p -> available.put(p.label(), p));
+        }
+        Map<String, PolicySpec> chosen = new LinkedHashMap<>();
+        if (wanted.isEmpty() || wanted.equals(List.of("all"))) {
+            chosen.putAll(available);
+        } else {
+            for (String w : wanted) {
+                PolicySpec spec = available.get(w);
+                if (spec == null && catalogue.find(w).isPresent()) {
+                    spec = defaults(w, "--policy");
+                }
+                if (spec == null) {
+                    throw new ScenarioException("--policy: unknown policy '" + w + "'; the scenario's labels are "
+                            + String.join(", ", available.keySet()) + "; built-in policies are "
+                            + String.join(", ", catalogue.names()));
+                }
+                chosen.put(w, spec);
+            }
+        }
+        for (String o : overrides) {
+            int eq = o.indexOf('=');
+            int dot = o.lastIndexOf('.', eq < 0 ? o.length() : eq);
+            if (eq < 0 || dot <= 0 || dot + 1 >= eq) {
+                throw new ScenarioException("--set " + o + ": expected LABEL.PARAM=VALUE, such as exp-idle.cap=60s");
+            }
+            String label = o.substring(0, dot);
+            String param = o.substring(dot + 1, eq);
+            PolicySpec spec = chosen.get(label);
+            if (spec == null) {
+                throw new ScenarioException("--set " + o + ": no policy labelled '" + label + "' in this run; labels are "
+                        + String.join(", ", chosen.keySet()));
+            }
+            chosen.put(label, spec.with(param, new Located(o.substring(eq + 1), "--set " + o, 0, 0)));
+        }
+        List<ResolvedPolicy> out = new ArrayList<>();
+        chosen.values().forEach(s -> out.add(s.resolve(catalogue)));
+        return out;
+    }
+
+    private static PolicySpec defaults(String name, String source) {
+        Located where = new Located(name, source, 0, 0);
+        return new PolicySpec(name, where, Map.of(), where);
+    }
+}

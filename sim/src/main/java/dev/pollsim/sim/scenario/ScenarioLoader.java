@@ -1,0 +1,225 @@
+package dev.pollsim.sim.scenario;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.InjectableValues;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.exc.InvalidTypeIdException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * Reads scenario YAML strictly: unknown fields, duplicate keys, wrong types and malformed
+ * durations are refused with a {@link ScenarioException} naming the file, line, column and
+ * field. Thread-safe.
+ */
+public final class ScenarioLoader {
+
+    private static final Map<String, String> TYPE_NAMES = Map.of(
+            "int", "a whole number",
+            "java.lang.Integer", "a whole number",
+            "long", "a whole number",
+            "java.lang.Long", "a whole number",
+            "double", "a number",
+            "java.lang.Double", "a number",
+            "java.lang.String", "a text value",
+            "java.util.List", "a list");
+
+    private final YAMLMapper mapper;
+
+    public ScenarioLoader() {
+        mapper = YAMLMapper.builder()
+                .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+                .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
+                .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+                .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+                .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+                .build();
+    }
+
+    /** Reads a scenario file. */
+    public Scenario load(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException(file + ": no such file");
+        } catch (IOException e) {
+            throw new ScenarioException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        return parse(text, file.toString());
+    }
+
+    /**
+     * Reads scenario YAML.
+     *
+     * @param source the file or preset name used in messages
+     */
+    public Scenario parse(String yaml, String source) {
+        if (yaml.isBlank()) {
+            throw ScenarioException.at(source, 0, 0, "", "the scenario is empty; expected at least a workload");
+        }
+        ObjectReader reader = mapper.readerFor(Scenario.class)
+                .withAttribute(PolicySetReader.SOURCE, source)
+                .with(new InjectableValues.Std().addValue(PolicySetReader.SOURCE, source));
+        try {
+            Scenario s = reader.readValue(yaml);
+            if (s == null) {
+                throw ScenarioException.at(source, 0, 0, "", "the scenario is empty; expected at least a workload");
+            }
+            return s;
+        } catch (JsonProcessingException e) {
+            throw describe(source, yaml, e);
+        }
+    }
+
+    private ScenarioException describe(String source, String yaml, JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String field = "";
+        if (e instanceof JsonMappingException) {
+            List<JsonMappingException.Reference> refs = ((JsonMappingException) e).getPath();
+            JsonLocation key = locate(yaml, refs);
+            if (key != null && (at == null || at.getLineNr() <= 0 || e instanceof UnrecognizedPropertyException)) {
+                at = key;
+            }
+            field = path(e instanceof UnrecognizedPropertyException && !refs.isEmpty()
+                    ? refs.subList(0, refs.size() - 1) : refs);
+        }
+        int line = at == null ? 0 : at.getLineNr();
+        int column = at == null ? 0 : at.getColumnNr();
+        return ScenarioException.at(source, line, column, field, what(e, field));
+    }
+
+    /**
+     * Finds where the key at {@code refs} is written, by re-reading the document; Jackson loses
+     * locations when it buffers tokens (records, polymorphic types).
+     */
+    private JsonLocation locate(String yaml, List<JsonMappingException.Reference> refs) {
+        if (refs.isEmpty()) {
+            return null;
+        }
+        StringBuilder pointer = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            pointer.append('/').append(r.getFieldName() != null
+                    ? r.getFieldName().replace("~", "~0").replace("/", "~1")
+                    : String.valueOf(r.getIndex()));
+        }
+        JsonPointer target = JsonPointer.compile(pointer.toString());
+        try (JsonParser p = mapper.createParser(yaml)) {
+            JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if ((t == JsonToken.FIELD_NAME || t.isScalarValue())
+                        && p.getParsingContext().pathAsPointer().equals(target)) {
+                    return p.currentTokenLocation();
+                }
+            }
+        } catch (IOException e) {
+            return null;
+        }
+        return null;
+    }
+
+    private static String what(JsonProcessingException e, String field) {
+        if (e instanceof UnrecognizedPropertyException) {
+            UnrecognizedPropertyException u = (UnrecognizedPropertyException) e;
+            TreeSet<String> known = u.getKnownPropertyIds().stream().map(String::valueOf)
+                    .filter(k -> !k.equals("source"))
+                    .collect(Collectors.toCollection(TreeSet::new));
+            return "unknown field '" + u.getPropertyName() + "'; expected one of " + String.join(", ", known);
+        }
+        if (e instanceof InvalidTypeIdException) {
+            InvalidTypeIdException t = (InvalidTypeIdException) e;
+            String kinds = String.join(", ", WorkloadSpec.KINDS);
+            return t.getTypeId() == null
+                    ? "missing 'kind'; expected one of " + kinds
+                    : "unknown kind '" + t.getTypeId() + "'; expected one of " + kinds;
+        }
+        if (e instanceof ValueInstantiationException) {
+            Throwable cause = e.getCause();
+            while (cause != null && cause.getCause() != null && !(cause instanceof IllegalArgumentException)) {
+                cause = cause.getCause();
+            }
+            return cause == null ? e.getOriginalMessage() : cause.getMessage();
+        }
+        if (e instanceof MismatchedInputException) {
+            MismatchedInputException m = (MismatchedInputException) e;
+            String original = m.getOriginalMessage();
+            if (original.startsWith("expected") || original.startsWith("a ") || original.startsWith("only")
+                    || original.startsWith("unknown") || original.startsWith("policy") || original.startsWith("parameter")
+                    || original.startsWith("'")) {
+                return original;
+            }
+            if (original.contains("Cannot deserialize value of type `com.fasterxml.jackson.databind.node")) {
+                return "unexpected value";
+            }
+            Class<?> target = m.getTargetType();
+            String expected = target == null ? null : TYPE_NAMES.get(target.getName());
+            if (original.contains("Duplicate field")) {
+                return original.replaceFirst("^Duplicate field '([^']*)'.*", "field '$1' appears twice");
+            }
+            if (expected != null) {
+                return "expected " + expected + first(original);
+            }
+            if (original.contains("(token `JsonToken.START_OBJECT`)")) {
+                return "expected a single value, got a map";
+            }
+            if (original.contains("(token `JsonToken.START_ARRAY`)")) {
+                return "expected a single value or a map, got a list";
+            }
+            return original;
+        }
+        String msg = e.getOriginalMessage();
+        if (msg != null && msg.startsWith("Duplicate field")) {
+            return msg.replaceFirst("^Duplicate field '([^']*)'.*", "field '$1' appears twice");
+        }
+        return "YAML syntax error: " + (msg == null ? e.getMessage() : msg.lines().findFirst().orElse(msg));
+    }
+
+    private static String first(String jacksonMessage) {
+        int from = jacksonMessage.indexOf("from String \"");
+        if (from >= 0) {
+            int end = jacksonMessage.indexOf('"', from + 13);
+            return ", got '" + jacksonMessage.substring(from + 13, Math.max(end, from + 13)) + "'";
+        }
+        int value = jacksonMessage.indexOf(" value (");
+        if (value >= 0) {
+            int end = jacksonMessage.indexOf(')', value);
+            return ", got " + jacksonMessage.substring(value + 8, Math.max(end, value + 8));
+        }
+        return "";
+    }
+
+    private static String path(List<JsonMappingException.Reference> refs) {
+        StringBuilder b = new StringBuilder();
+        for (JsonMappingException.Reference r : refs) {
+            if (r.getFieldName() != null) {
+                if (b.length() > 0) {
+                    b.append('.');
+                }
+                b.append(r.getFieldName());
+            } else if (r.getIndex() >= 0) {
+                b.append('[').append(r.getIndex()).append(']');
+            }
+        }
+        return b.toString();
+    }
+}

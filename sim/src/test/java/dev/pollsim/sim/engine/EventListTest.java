@@ -1,0 +1,116 @@
+package dev.pollsim.sim.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.PriorityQueue;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.Tuple;
+import org.junit.jupiter.api.Test;
+
+class EventListTest {
+
+    @Test
+    void shouldRunSameInstantEventsInKindOrderThenSchedulingOrder() {
+        EventList events = new EventList(4);
+        events.schedule(100, EventKind.TICK, 1);
+        events.schedule(100, EventKind.CONTROL, 2);
+        events.schedule(100, EventKind.TICK, 3);
+        events.schedule(100, EventKind.COMPLETION, 4);
+        events.schedule(100, EventKind.ARRIVAL, 5);
+        events.schedule(50, EventKind.TICK, 6);
+        events.schedule(100, EventKind.ARRIVAL, 7);
+        List<Integer> order = new ArrayList<>();
+        while (!events.isEmpty()) {
+            order.add(events.pop());
+        }
+        assertThat(order).containsExactly(6, 5, 7, 4, 2, 1, 3);
+    }
+
+    @Test
+    void shouldReportThePoppedEvent() {
+        EventList events = new EventList(4);
+        long seq = events.schedule(42, EventKind.COMPLETION, 9);
+        assertThat(events.pop()).isEqualTo(9);
+        assertThat(events.lastTime()).isEqualTo(42);
+        assertThat(events.now()).isEqualTo(42);
+        assertThat(events.lastKind()).isEqualTo(EventKind.COMPLETION);
+        assertThat(events.lastSeq()).isEqualTo(seq);
+    }
+
+    @Test
+    void shouldRefuseToScheduleInThePastWithAClearMessage() {
+        EventList events = new EventList(4);
+        events.schedule(10_000_000, EventKind.TICK, 0);
+        events.pop();
+        assertThatThrownBy(() -> events.schedule(9_000_000, EventKind.TICK, 3))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot schedule a tick event")
+                .hasMessageContaining("at 9s")
+                .hasMessageContaining("simulated time is already 10s");
+        events.schedule(10_000_000, EventKind.TICK, 3);
+        assertThat(events.size()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldGrowFarPastItsInitialCapacity() {
+        EventList events = new EventList(4);
+        int n = 200_000;
+        for (int i = 0; i < n; i++) {
+            events.schedule((i * 7919L) % 100_003, EventKind.TICK, i);
+        }
+        assertThat(events.size()).isEqualTo(n);
+        long last = -1;
+        for (int i = 0; i < n; i++) {
+            events.pop();
+            assertThat(events.lastTime()).isGreaterThanOrEqualTo(last);
+            last = events.lastTime();
+        }
+        assertThat(events.isEmpty()).isTrue();
+    }
+
+    /** Holds what the reference queue compares. */
+    private record Ref(long time, int kind, long seq, int payload) {}
+
+    @Property(tries = 300)
+    void shouldPopInTheSameOrderAsAReferenceQueue(@ForAll("operations") List<Tuple.Tuple3<Boolean, Long, Integer>> ops) {
+        EventList events = new EventList(4);
+        PriorityQueue<Ref> reference = new PriorityQueue<>(Comparator.comparingLong(Ref::time)
+                .thenComparingInt(Ref::kind).thenComparingLong(Ref::seq));
+        int payload = 0;
+        for (var op : ops) {
+            if (op.get1() || reference.isEmpty()) {
+                long t = events.now() + op.get2();
+                int kind = op.get3();
+                long seq = events.schedule(t, kind, payload);
+                reference.add(new Ref(t, kind, seq, payload++));
+            } else {
+                Ref expected = reference.poll();
+                assertThat(events.pop()).isEqualTo(expected.payload());
+                assertThat(events.lastTime()).isEqualTo(expected.time());
+                assertThat(events.lastKind()).isEqualTo(expected.kind());
+            }
+        }
+        while (!reference.isEmpty()) {
+            assertThat(events.pop()).isEqualTo(reference.poll().payload());
+        }
+        assertThat(events.isEmpty()).isTrue();
+    }
+
+    @Provide
+    Arbitrary<List<Tuple.Tuple3<Boolean, Long, Integer>>> operations() {
+        Arbitrary<Tuple.Tuple3<Boolean, Long, Integer>> op = net.jqwik.api.Combinators.combine(
+                        Arbitraries.of(true, true, false),
+                        Arbitraries.longs().between(0, 20),
+                        Arbitraries.integers().between(0, EventKind.COUNT - 1))
+                .as(Tuple::of);
+        return op.list().ofMaxSize(400);
+    }
+}

@@ -1,0 +1,46 @@
+package dev.pollsim.sim.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pollsim.policy.builtin.BuiltinPolicies;
+import dev.pollsim.sim.metrics.PolicyResult;
+import dev.pollsim.sim.scenario.PolicySelection;
+import dev.pollsim.sim.scenario.Presets;
+import dev.pollsim.sim.scenario.ResolvedPolicy;
+import dev.pollsim.sim.scenario.Scenario;
+import dev.pollsim.sim.scenario.ScenarioLoader;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ScenarioRunnerTest {
+
+    private final Scenario defaultScenario = new Presets(new ScenarioLoader()).find("default").orElseThrow();
+    private final List<ResolvedPolicy> policies =
+            new PolicySelection(BuiltinPolicies.catalogue()).select(defaultScenario, List.of(), List.of());
+
+    @Test
+    void shouldGiveTheSameReportWhateverTheThreadCount() {
+        RunReport one = new ScenarioRunner(1).run(defaultScenario, policies);
+        RunReport two = new ScenarioRunner(2).run(defaultScenario, policies);
+        assertThat(two).isEqualTo(one);
+        assertThat(one.results()).extracting(PolicyResult::label).containsExactlyElementsOf(
+                policies.stream().map(ResolvedPolicy::label).toList());
+    }
+
+    @Test
+    void everyPolicyShouldSeeTheSameArrivals() {
+        RunReport r = new ScenarioRunner(2).run(defaultScenario, policies);
+        assertThat(r.results()).extracting(p -> p.jobs().arrived()).containsOnly(r.results().get(0).jobs().arrived());
+        assertThat(r.results().get(0).jobs().arrived()).isGreaterThan(500);
+    }
+
+    @Test
+    void theFiveIdleDaemonsOfSeed000ShouldCost86400RequestsADayUnderFixed() {
+        Scenario five = new Presets(new ScenarioLoader()).find("five-daemons").orElseThrow();
+        RunReport r = new ScenarioRunner(1).run(five,
+                new PolicySelection(BuiltinPolicies.catalogue()).select(five, List.of("fixed", "exp-idle"), List.of()));
+        assertThat(r.results().get(0).requestsPerDay()).isEqualTo(86_400.0);
+        // exp-idle, spread phases: each daemon 724 or 725 ticks of 2 requests
+        assertThat(r.results().get(1).requestsPerDaemon()).allSatisfy(n -> assertThat(n).isBetween(1446L, 1450L));
+    }
+}
