@@ -1,5 +1,6 @@
 package dev.pollsim.bench;
 
+import dev.pollsim.policy.LoopSpec;
 import dev.pollsim.policy.PolicyDefinition;
 import dev.pollsim.policy.PollPolicy;
 import dev.pollsim.policy.TickError;
@@ -45,7 +46,7 @@ public class PolicyTickBenchmark {
     @Setup
     public void setUp() {
         PolicyDefinition d = BuiltinPolicies.catalogue().find(policy).orElseThrow();
-        instance = d.factory(d.resolve(Map.of())).create(new SplittableRandom(1));
+        instance = d.factory(d.resolve(Map.of())).create(LoopSpec.WORKER, new SplittableRandom(1));
     }
 
     @Benchmark

@@ -17,25 +17,27 @@ class RunCommandTest {
     Path dir;
 
     @Test
-    void shouldCompareFixedAndExpIdleOnTheDefaultScenario() {
+    void shouldCompareEveryPolicyOnTheDefaultScenario() {
         Cli r = Cli.run("run");
         assertThat(r.exitCode()).isZero();
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("scenario default", "req/day", "wake mean (s)", "p99 (s)");
         assertThat(r.out().lines().filter(l -> l.startsWith("fixed ") || l.startsWith("exp-idle "))).hasSize(2);
+        assertThat(r.out()).contains("hibernate", "idle-streak", "gastown", "batched", "oracle");
     }
 
     @Test
     void shouldPrintStableJsonForTheSameSeed() throws IOException {
-        Cli a = Cli.run("run", "--scenario", "steady", "--days", "1", "--format", "json");
-        Cli b = Cli.run("run", "--scenario", "steady", "--days", "1", "--format", "json");
+        Cli a = Cli.run("run", "--scenario", "steady", "--days", "1", "--policy", "fixed,exp-idle", "--format", "json");
+        Cli b = Cli.run("run", "--scenario", "steady", "--days", "1", "--policy", "fixed,exp-idle", "--format", "json");
         assertThat(a.exitCode()).isZero();
         assertThat(a.out()).isEqualTo(b.out());
         JsonNode root = new ObjectMapper().readTree(a.out());
         assertThat(root.get("scenario").asText()).isEqualTo("steady");
         assertThat(root.get("days").asInt()).isEqualTo(1);
         assertThat(root.get("results")).hasSize(2);
-        Cli other = Cli.run("run", "--scenario", "steady", "--days", "1", "--seed", "8", "--format", "json");
+        Cli other = Cli.run("run", "--scenario", "steady", "--days", "1", "--policy", "fixed,exp-idle", "--seed", "8",
+                "--format", "json");
         assertThat(other.out()).isNotEqualTo(a.out());
     }
 
@@ -67,7 +69,7 @@ class RunCommandTest {
         Cli r = Cli.run("run", "--scenario", file.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("pollsim: " + file + ":5:3: fleet: unknown field 'daemonz'; expected one of daemons,"
-                + " maxConcurrent, origin, requestsPerTick, startPhases\n");
+                + " maxConcurrent, origin, requestsPerTick, startPhases, tickLatency\n");
         assertThat(r.out()).isEmpty();
     }
 

@@ -1,5 +1,7 @@
 package dev.pollsim.policy;
 
+import dev.pollsim.policy.param.PolicyParams;
+
 /**
  * Decides when one poll loop polls next.
  *
@@ -23,9 +25,39 @@ public interface PollPolicy {
     /** The interval the loop starts at; a fleet spreads first ticks uniformly over it. */
     long initialIntervalUs();
 
+    /** Whether the loop starts suspended, waiting for a wake, instead of ticking. */
+    default boolean startsSuspended() {
+        return false;
+    }
+
     /** The most jobs one tick may start, before free slots and queued jobs are counted. */
     default int batchLimit() {
         return Integer.MAX_VALUE;
+    }
+
+    /**
+     * The pause before the next spawn when one tick starts several jobs (seed 004's 50-150 ms
+     * jitter); 0 starts them all at the tick. Called between spawns, so it may draw jitter.
+     */
+    default long spawnGapUs() {
+        return 0L;
+    }
+
+    /**
+     * The next tick time the daemon itself would report (a status endpoint), for a tick that
+     * answered {@code delayUs}; normally {@code nowUs + delayUs}. Seed 002 reported a due time
+     * that disagreed with its scheduler.
+     */
+    default long reportedDueUs(long nowUs, long delayUs) {
+        return nowUs + delayUs;
+    }
+
+    /**
+     * A live config reload (seed 004's SIGHUP) changed some parameters; later ticks use them.
+     * Policies with no hot fields ignore it.
+     */
+    default void reconfigure(PolicyParams params) {
+        // no hot fields
     }
 
     /**

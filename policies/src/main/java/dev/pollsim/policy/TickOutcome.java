@@ -17,6 +17,8 @@ public final class TickOutcome {
     private boolean saturated;
     private TickError error = TickError.NONE;
     private long deadlineUs = NO_DEADLINE;
+    private int pendingWork;
+    private long busyUs;
 
     /**
      * Sets every field at once.
@@ -36,6 +38,22 @@ public final class TickOutcome {
         this.saturated = saturated;
         this.error = error;
         this.deadlineUs = deadlineUs;
+        this.pendingWork = 0;
+        this.busyUs = 0;
+        return this;
+    }
+
+    /**
+     * Sets what the tick saw beyond its own dispatch.
+     *
+     * @param pendingWork jobs still queued or running where this loop looks (its lane for a
+     *     worker, the whole queue and every lease for a reaper)
+     * @param busyUs how long the tick spent starting jobs (spawn jitter), before it sleeps again
+     * @return this
+     */
+    public TickOutcome seen(int pendingWork, long busyUs) {
+        this.pendingWork = pendingWork;
+        this.busyUs = busyUs;
         return this;
     }
 
@@ -57,6 +75,14 @@ public final class TickOutcome {
 
     public long deadlineUs() {
         return deadlineUs;
+    }
+
+    public int pendingWork() {
+        return pendingWork;
+    }
+
+    public long busyUs() {
+        return busyUs;
     }
 
     /** True when the tick did real work: it started a job or saw the pool change. */

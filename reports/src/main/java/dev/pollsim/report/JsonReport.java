@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pollsim.sim.metrics.HourlySeries;
+import dev.pollsim.sim.metrics.IntervalSeries;
 import dev.pollsim.sim.metrics.LatencySummary;
 import dev.pollsim.sim.metrics.PolicyResult;
 import dev.pollsim.sim.metrics.RequestKind;
@@ -22,9 +23,13 @@ import java.io.UncheckedIOException;
  * gives the same bytes.
  *
  * <pre>
- * {scenario, seed, days, results: [{policy, policyName, params, requestsPerDay, requestsByKind,
- *   requestsPerDaemonPerDay, emptyPollFraction, wakeLatencyMs {mean, p50, p90, p99, p999, max, count},
- *   jobs {arrived, picked, stranded, completed}, requests, ticks, saturatedTicks, [hourly]}]}
+ * {scenario, seed, days, daemons, results: [{policy, policyName, params, requestsPerDay,
+ *   requestsByKind, requestsPerDaemonPerDay, requestsByLoopPerDay, emptyPollFraction,
+ *   wakeLatencyMs {mean, p50, p90, p99, p999, max, count}, timeToStartMs {...}, rampTimeMs,
+ *   jobs {arrived, retried, picked, stranded, completed, failed, pendingRetry},
+ *   upstream {rateLimited, serverErrors, coldStartsPerDay, warmHoursPerDay},
+ *   loops {ticks, saturatedTicks, suspends, wakes, restarts, maxOverdueMs},
+ *   requests, ticks, saturatedTicks, [hourly], [pollIntervals]}]}
  * </pre>
  */
 public final class JsonReport {
@@ -74,27 +79,36 @@ public final class JsonReport {
         }
         ArrayNode perDaemon = o.putArray("requestsPerDaemonPerDay");
         r.requestsPerDaemon().forEach(n -> perDaemon.add(Units.round(n / r.days(), 3)));
+        ObjectNode perLoop = o.putObject("requestsByLoopPerDay");
+        r.requestsByLoop().forEach((loop, n) -> perLoop.put(loop, Units.round(n / r.days(), 3)));
         o.put("emptyPollFraction", Units.round(r.emptyPollFraction(), 6));
-        LatencySummary w = r.wakeLatency();
-        ObjectNode wake = o.putObject("wakeLatencyMs");
-        if (w.count() == 0) {
-            for (String f : new String[] {"mean", "p50", "p90", "p99", "p999", "max"}) {
-                wake.putNull(f);
-            }
+        latency(o.putObject("wakeLatencyMs"), r.wakeLatency());
+        latency(o.putObject("timeToStartMs"), r.timeToStart());
+        if (r.rampTimeUs() < 0) {
+            o.putNull("rampTimeMs");
         } else {
-            wake.put("mean", Units.millis(w.meanUs()));
-            wake.put("p50", Units.millis(w.p50Us()));
-            wake.put("p90", Units.millis(w.p90Us()));
-            wake.put("p99", Units.millis(w.p99Us()));
-            wake.put("p999", Units.millis(w.p999Us()));
-            wake.put("max", Units.millis(w.maxUs()));
+            o.put("rampTimeMs", Units.millis(r.rampTimeUs()));
         }
-        wake.put("count", w.count());
         ObjectNode jobs = o.putObject("jobs");
         jobs.put("arrived", r.jobs().arrived());
+        jobs.put("retried", r.jobs().retried());
         jobs.put("picked", r.jobs().picked());
         jobs.put("stranded", r.jobs().stranded());
         jobs.put("completed", r.jobs().completed());
+        jobs.put("failed", r.jobs().failed());
+        jobs.put("pendingRetry", r.jobs().pendingRetry());
+        ObjectNode upstream = o.putObject("upstream");
+        upstream.put("rateLimited", r.upstream().rateLimited());
+        upstream.put("serverErrors", r.upstream().serverErrors());
+        upstream.put("coldStartsPerDay", Units.round(r.coldStartsPerDay(), 3));
+        upstream.put("warmHoursPerDay", Units.round(r.warmHoursPerDay(), 3));
+        ObjectNode loops = o.putObject("loops");
+        loops.put("ticks", r.loops().ticks());
+        loops.put("saturatedTicks", r.loops().saturatedTicks());
+        loops.put("suspends", r.loops().suspends());
+        loops.put("wakes", r.loops().wakes());
+        loops.put("restarts", r.loops().restarts());
+        loops.put("maxOverdueMs", Units.millis(r.loops().maxOverdueUs()));
         o.put("requests", r.requests());
         o.put("ticks", r.ticks());
         o.put("saturatedTicks", r.saturatedTicks());
@@ -104,8 +118,43 @@ public final class JsonReport {
             array(hourly.putArray("requests"), h.requests());
             array(hourly.putArray("arrivals"), h.arrivals());
             array(hourly.putArray("peakQueued"), h.peakQueued());
+            IntervalSeries iv = r.intervals();
+            ObjectNode intervals = o.putObject("pollIntervals");
+            intervals.put("daemon", 0);
+            intervals.put("loop", iv.loop());
+            intervals.put("truncated", iv.truncated());
+            millisArray(intervals.putArray("atMs"), iv.atUs());
+            millisArray(intervals.putArray("nextDelayMs"), iv.delayUs());
+            millisArray(intervals.putArray("reportedDueMs"), iv.reportedDueUs());
         }
         return o;
+    }
+
+    private static void latency(ObjectNode into, LatencySummary w) {
+        if (w.count() == 0) {
+            for (String f : new String[] {"mean", "p50", "p90", "p99", "p999", "max"}) {
+                into.putNull(f);
+            }
+        } else {
+            into.put("mean", Units.millis(w.meanUs()));
+            into.put("p50", Units.millis(w.p50Us()));
+            into.put("p90", Units.millis(w.p90Us()));
+            into.put("p99", Units.millis(w.p99Us()));
+            into.put("p999", Units.millis(w.p999Us()));
+            into.put("max", Units.millis(w.maxUs()));
+        }
+        into.put("count", w.count());
+    }
+
+    /** Microseconds as milliseconds; negative markers (a suspended loop) stay {@code null}. */
+    private static void millisArray(ArrayNode into, long[] micros) {
+        for (long v : micros) {
+            if (v < 0) {
+                into.addNull();
+            } else {
+                into.add(Units.millis(v));
+            }
+        }
     }
 
     private static void array(ArrayNode into, long[] values) {

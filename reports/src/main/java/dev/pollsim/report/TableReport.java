@@ -5,11 +5,16 @@ import dev.pollsim.sim.metrics.PolicyResult;
 import dev.pollsim.sim.run.RunReport;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.DoubleFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
  * The terminal form of a run: one aligned row per policy with units in the header, the best
- * (lowest) value of each cost column marked with {@code *}. Formatted with {@link Locale#ROOT}.
+ * (lowest) value of each cost column marked with {@code *}. Columns that only some scenarios
+ * make meaningful (time to start, ramp, warm hours, 429s, retries) appear when a result has
+ * them. Formatted with {@link Locale#ROOT}.
  */
 public final class TableReport {
 
@@ -17,15 +22,28 @@ public final class TableReport {
     private static final String NONE = "-";
 
     private static final List<Column> COLUMNS = List.of(
-            new Column("req/day", PolicyResult::requestsPerDay, v -> String.format(Locale.ROOT, "%,.0f", v)),
-            new Column("empty %", r -> 100 * r.emptyPollFraction(), v -> String.format(Locale.ROOT, "%.1f", v)),
-            latency("wake mean (s)", w -> w.meanUs()),
-            latency("p50 (s)", w -> w.p50Us()),
-            latency("p90 (s)", w -> w.p90Us()),
-            latency("p99 (s)", w -> w.p99Us()),
-            latency("p99.9 (s)", w -> w.p999Us()),
-            latency("max (s)", w -> w.maxUs()),
-            new Column("stranded", r -> r.jobs().stranded(), v -> String.format(Locale.ROOT, "%,.0f", v)));
+            new Column("req/day", PolicyResult::requestsPerDay, TableReport::count, r -> true),
+            new Column("empty %", r -> 100 * r.emptyPollFraction(), v -> String.format(Locale.ROOT, "%.1f", v), r -> true),
+            latency("wake mean (s)", PolicyResult::wakeLatency, w -> w.meanUs()),
+            latency("p50 (s)", PolicyResult::wakeLatency, w -> w.p50Us()),
+            latency("p90 (s)", PolicyResult::wakeLatency, w -> w.p90Us()),
+            latency("p99 (s)", PolicyResult::wakeLatency, w -> w.p99Us()),
+            latency("p99.9 (s)", PolicyResult::wakeLatency, w -> w.p999Us()),
+            latency("max (s)", PolicyResult::wakeLatency, w -> w.maxUs()),
+            new Column("start p99 (s)", r -> r.timeToStart().count() == 0 ? Double.NaN : r.timeToStart().p99Us() / 1e6,
+                    TableReport::seconds, r -> r.timeToStart().maxUs() != r.wakeLatency().maxUs()
+                            || r.timeToStart().p99Us() != r.wakeLatency().p99Us()),
+            new Column("ramp (s)", r -> r.rampTimeUs() < 0 ? Double.NaN : r.rampTimeUs() / 1e6, TableReport::seconds,
+                    r -> r.rampTimeUs() >= 0),
+            new Column("warm h/day", PolicyResult::warmHoursPerDay, v -> String.format(Locale.ROOT, "%.2f", v),
+                    r -> r.upstream().warmUs() > 0),
+            new Column("cold/day", PolicyResult::coldStartsPerDay, v -> String.format(Locale.ROOT, "%.1f", v),
+                    r -> r.upstream().coldStarts() > 0),
+            new Column("429s", r -> r.upstream().rateLimited(), TableReport::count, r -> r.upstream().rateLimited() > 0),
+            new Column("errors", r -> r.upstream().serverErrors(), TableReport::count, r -> r.upstream().serverErrors() > 0),
+            new Column("retried", r -> r.jobs().retried(), TableReport::count, r -> r.jobs().retried() > 0),
+            new Column("failed", r -> r.jobs().failed(), TableReport::count, r -> r.jobs().failed() > 0),
+            new Column("stranded", r -> r.jobs().stranded(), TableReport::count, r -> true));
 
     /** The report as text, ending in a newline. */
     public String render(RunReport report) {
@@ -37,18 +55,20 @@ public final class TableReport {
             var jobs = report.results().get(0).jobs();
             b.append(String.format(Locale.ROOT, "jobs arrived %,d%n%n", jobs.arrived()));
         }
-        String[] header = new String[COLUMNS.size() + 1];
+        List<Column> columns = COLUMNS.stream()
+                .filter(c -> report.results().stream().anyMatch(c.shown)).toList();
+        String[] header = new String[columns.size() + 1];
         header[0] = "policy";
-        for (int c = 0; c < COLUMNS.size(); c++) {
-            header[c + 1] = COLUMNS.get(c).header;
+        for (int c = 0; c < columns.size(); c++) {
+            header[c + 1] = columns.get(c).header;
         }
         TextTable table = new TextTable(header);
         boolean mark = report.results().size() > 1;
         for (PolicyResult r : report.results()) {
             String[] cells = new String[header.length];
             cells[0] = r.label();
-            for (int c = 0; c < COLUMNS.size(); c++) {
-                Column col = COLUMNS.get(c);
+            for (int c = 0; c < columns.size(); c++) {
+                Column col = columns.get(c);
                 double v = col.value.applyAsDouble(r);
                 if (Double.isNaN(v)) {
                     cells[c + 1] = NONE + " ";
@@ -70,10 +90,15 @@ public final class TableReport {
         return b.toString();
     }
 
-    private static Column latency(String header, ToDoubleFunction<LatencySummary> micros) {
+    private static Column latency(String header, Function<PolicyResult, LatencySummary> of,
+            ToDoubleFunction<LatencySummary> micros) {
         return new Column(header,
-                r -> r.wakeLatency().count() == 0 ? Double.NaN : micros.applyAsDouble(r.wakeLatency()) / 1e6,
-                TableReport::seconds);
+                r -> of.apply(r).count() == 0 ? Double.NaN : micros.applyAsDouble(of.apply(r)) / 1e6,
+                TableReport::seconds, r -> true);
+    }
+
+    private static String count(double v) {
+        return String.format(Locale.ROOT, "%,.0f", v);
     }
 
     private static String seconds(double s) {
@@ -86,6 +111,7 @@ public final class TableReport {
         return String.format(Locale.ROOT, "%,.0f", s);
     }
 
-    private record Column(
-            String header, ToDoubleFunction<PolicyResult> value, java.util.function.DoubleFunction<String> format) {}
+    /** A column: its header, value, format, and whether a result makes it worth showing. */
+    private record Column(String header, ToDoubleFunction<PolicyResult> value, DoubleFunction<String> format,
+            Predicate<PolicyResult> shown) {}
 }

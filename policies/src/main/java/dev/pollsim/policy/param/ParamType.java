@@ -9,7 +9,9 @@ public enum ParamType {
     /** A whole number. */
     INTEGER("integer"),
     /** {@code true} or {@code false}. */
-    BOOLEAN("true|false");
+    BOOLEAN("true|false"),
+    /** One of a fixed set of words. */
+    CHOICE("choice");
 
     private final String label;
 

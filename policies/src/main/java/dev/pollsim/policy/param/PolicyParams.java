@@ -66,6 +66,23 @@ public final class PolicyParams {
         return (Boolean) get(name);
     }
 
+    /** A choice parameter. */
+    public String choice(String name) {
+        return (String) get(name);
+    }
+
+    /** Whether the policy declares this parameter. */
+    public boolean has(String name) {
+        return values.containsKey(name);
+    }
+
+    /** These parameters with some replaced, as written; checked like the originals. */
+    public PolicyParams with(List<ParamSpec> specs, Map<String, String> changes) {
+        Map<String, String> merged = new LinkedHashMap<>(written);
+        merged.putAll(changes);
+        return resolve(specs, merged);
+    }
+
     /** Every parameter in canonical form ({@code 10s}, {@code 1.5}), in declaration order; for reports. */
     public Map<String, String> asWritten() {
         return written;

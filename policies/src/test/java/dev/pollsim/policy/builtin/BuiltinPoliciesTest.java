@@ -3,6 +3,7 @@ package dev.pollsim.policy.builtin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pollsim.policy.LoopSpec;
 import dev.pollsim.policy.PolicyDefinition;
 import dev.pollsim.policy.TickError;
 import dev.pollsim.policy.TickOutcome;
@@ -18,9 +19,12 @@ class BuiltinPoliciesTest {
     @Test
     void shouldBuildEveryPolicyFromItsDefaults() {
         for (PolicyDefinition d : BuiltinPolicies.catalogue().all()) {
-            var policy = d.factory(d.resolve(Map.of())).create(new SplittableRandom(1));
-            assertThat(policy.initialIntervalUs()).as(d.name()).isPositive();
-            assertThat(policy.onTick(0, idle)).as(d.name()).isGreaterThanOrEqualTo(0);
+            var factory = d.factory(d.resolve(Map.of()));
+            for (LoopSpec loop : factory.loops()) {
+                var policy = factory.create(loop, new SplittableRandom(1));
+                assertThat(policy.initialIntervalUs()).as(d.name()).isPositive();
+                assertThat(policy.onTick(0, idle)).as(d.name()).isGreaterThanOrEqualTo(-1);
+            }
         }
     }
 
@@ -28,7 +32,7 @@ class BuiltinPoliciesTest {
     void shouldApplyWrittenParameters() {
         PolicyDefinition d = BuiltinPolicies.catalogue().find("exp-idle").orElseThrow();
         var p = d.factory(d.resolve(Map.of("interval", "5s", "multiplier", "2", "cap", "20s")))
-                .create(new SplittableRandom(1));
+                .create(LoopSpec.WORKER, new SplittableRandom(1));
         assertThat(p.onTick(0, idle)).isEqualTo(10_000_000L);
         assertThat(p.onTick(0, idle)).isEqualTo(20_000_000L);
         assertThat(p.onTick(0, idle)).isEqualTo(20_000_000L);

@@ -16,11 +16,15 @@ import java.util.Map;
  * @param requests upstream requests in all
  * @param requestsByKind requests per kind, every kind present
  * @param requestsPerDaemon requests per daemon, by daemon index
- * @param wakeLatency enqueue to pickup, over every picked job
+ * @param requestsByLoop requests per loop name ({@code worker-1}, {@code reaper}), over all daemons
+ * @param wakeLatency enqueue (or retry deadline) to pickup, over every pickup
+ * @param timeToStart enqueue to worker running, over every pickup
+ * @param rampTimeUs for a burst workload, burst to every slot busy (or every job started); -1 otherwise
  * @param jobs where the jobs ended up
- * @param ticks loop ticks in all
- * @param saturatedTicks ticks that found every slot busy and made no request
+ * @param loops what the loops did
+ * @param upstream 429s, errors, cold starts and warm time
  * @param hourly per-hour series
+ * @param intervals the first loop's decisions, tick by tick
  */
 public record PolicyResult(
         String label,
@@ -30,14 +34,19 @@ public record PolicyResult(
         long requests,
         Map<RequestKind, Long> requestsByKind,
         List<Long> requestsPerDaemon,
+        Map<String, Long> requestsByLoop,
         LatencySummary wakeLatency,
+        LatencySummary timeToStart,
+        long rampTimeUs,
         JobCounts jobs,
-        long ticks,
-        long saturatedTicks,
-        HourlySeries hourly) {
+        LoopCounts loops,
+        UpstreamStats upstream,
+        HourlySeries hourly,
+        IntervalSeries intervals) {
 
     public PolicyResult {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        requestsByLoop = Collections.unmodifiableMap(new LinkedHashMap<>(requestsByLoop));
     }
 
     /** Simulated days (may be fractional). */
@@ -60,5 +69,25 @@ public record PolicyResult(
         long empty = requestsByKind.get(RequestKind.EMPTY_POLL);
         long polls = empty + requestsByKind.get(RequestKind.WORK_POLL);
         return polls == 0 ? 0 : (double) empty / polls;
+    }
+
+    /** Loop ticks in all. */
+    public long ticks() {
+        return loops.ticks();
+    }
+
+    /** Ticks that found every slot busy and made no request. */
+    public long saturatedTicks() {
+        return loops.saturatedTicks();
+    }
+
+    /** Billed warm compute hours per simulated day. */
+    public double warmHoursPerDay() {
+        return upstream.warmUs() / (double) Durations.MICROS_PER_HOUR / days();
+    }
+
+    /** Cold starts per simulated day. */
+    public double coldStartsPerDay() {
+        return upstream.coldStarts() / days();
     }
 }

@@ -2,15 +2,17 @@ package dev.pollsim.sim.metrics;
 
 import dev.pollsim.policy.param.Durations;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The counters of one run as it happens: requests by kind, per daemon and per hour, wake
- * latencies, job counts and queue depth. Every recording method is allocation-free. NOT
- * thread-safe.
+ * The counters of one run as it happens: requests by kind, per daemon, per loop and per hour,
+ * wake latencies and times to start, job counts, loop activity and queue depth. Every recording
+ * method is allocation-free once the arrays have grown. NOT thread-safe.
  */
 public final class RunMetrics {
 
@@ -19,56 +21,122 @@ public final class RunMetrics {
     private final long horizonUs;
     private final long[] byKind = new long[KINDS.length];
     private final long[] perDaemon;
+    private final List<String> loopNames;
+    private final long[] perLoop;
     private final long[] hourlyRequests;
     private final long[] hourlyArrivals;
     private final long[] hourlyPeakQueued;
     private final LatencyRecorder wakeLatency = new LatencyRecorder();
+    private final LatencyRecorder timeToStart = new LatencyRecorder();
 
     private long arrived;
+    private long retried;
     private long picked;
     private long completed;
+    private long failed;
     private long ticks;
     private long saturatedTicks;
+    private long suspends;
+    private long wakes;
+    private long restarts;
+    private long maxOverdueUs;
+
+    private long rampFromUs = -1;
+    private long rampTarget;
+    private long rampStarts;
+    private long rampTimeUs = -1;
+
+    private String seriesLoop = "";
+    private long[] seriesAt = new long[0];
+    private long[] seriesDelay = new long[0];
+    private long[] seriesDue = new long[0];
+    private int seriesSize;
+    private boolean seriesTruncated;
 
     /**
      * @param daemons fleet size
      * @param horizonUs simulated span; hourly series cover it, the last hour possibly partial
      */
     public RunMetrics(int daemons, long horizonUs) {
+        this(daemons, List.of("worker"), horizonUs);
+    }
+
+    /**
+     * @param daemons fleet size
+     * @param loopNames the names of each daemon's loops, in loop order
+     * @param horizonUs simulated span; hourly series cover it, the last hour possibly partial
+     */
+    public RunMetrics(int daemons, List<String> loopNames, long horizonUs) {
         this.horizonUs = horizonUs;
         this.perDaemon = new long[daemons];
+        this.loopNames = List.copyOf(loopNames);
+        this.perLoop = new long[loopNames.size()];
         int hours = (int) ((horizonUs + Durations.MICROS_PER_HOUR - 1) / Durations.MICROS_PER_HOUR);
         this.hourlyRequests = new long[hours];
         this.hourlyArrivals = new long[hours];
         this.hourlyPeakQueued = new long[hours];
     }
 
-    /** {@code count} requests of one kind by one daemon at {@code nowUs}. */
-    public void requests(RequestKind kind, int daemon, int count, long nowUs) {
+    /** Starts watching for the ramp: {@code target} workers started at or after {@code fromUs}. */
+    public void watchRamp(long fromUs, long target) {
+        this.rampFromUs = fromUs;
+        this.rampTarget = target;
+    }
+
+    /** Names the loop whose decisions {@link #decision} records. */
+    public void seriesOf(String loop) {
+        this.seriesLoop = loop;
+    }
+
+    /** {@code count} requests of one kind by loop {@code loop} of {@code daemon} at {@code nowUs}. */
+    public void requests(RequestKind kind, int daemon, int loop, int count, long nowUs) {
         byKind[kind.ordinal()] += count;
         perDaemon[daemon] += count;
+        perLoop[loop] += count;
         hourlyRequests[hour(nowUs)] += count;
     }
 
-    /** A job became visible; {@code queued} jobs now wait. */
+    /** {@code count} requests of one kind by the first loop of {@code daemon} at {@code nowUs}. */
+    public void requests(RequestKind kind, int daemon, int count, long nowUs) {
+        requests(kind, daemon, 0, count, nowUs);
+    }
+
+    /** A job became visible for the first time; {@code queued} jobs now wait. */
     public void arrived(long nowUs, int queued) {
         arrived++;
         int h = hour(nowUs);
         hourlyArrivals[h]++;
-        if (queued > hourlyPeakQueued[h]) {
-            hourlyPeakQueued[h] = queued;
-        }
+        queued(h, queued);
     }
 
-    /** A tick took a job that waited {@code waitedUs}. */
+    /** A failed job became visible again; {@code queued} jobs now wait. */
+    public void retried(long nowUs, int queued) {
+        retried++;
+        queued(hour(nowUs), queued);
+    }
+
+    /** A tick took a job that waited {@code waitedUs} since it became visible. */
     public void picked(long waitedUs) {
         picked++;
         wakeLatency.record(waitedUs);
     }
 
-    /** A worker finished. */
+    /** A worker started at {@code nowUs}, {@code waitedUs} after its job became visible. */
+    public void started(long nowUs, long waitedUs) {
+        timeToStart.record(waitedUs);
+        if (rampFromUs >= 0 && rampTimeUs < 0 && nowUs >= rampFromUs && ++rampStarts >= rampTarget) {
+            rampTimeUs = nowUs - rampFromUs;
+        }
+    }
+
+    /** A worker finished and its job succeeded. */
     public void completed() {
         completed++;
+    }
+
+    /** A job failed its last allowed attempt. */
+    public void failed() {
+        failed++;
     }
 
     /** A loop ticked; {@code saturated} when no slot was free. */
@@ -77,6 +145,46 @@ public final class RunMetrics {
         if (saturated) {
             saturatedTicks++;
         }
+    }
+
+    /** A tick came {@code overdueUs} after the due time its daemon had reported. */
+    public void overdue(long overdueUs) {
+        if (overdueUs > maxOverdueUs) {
+            maxOverdueUs = overdueUs;
+        }
+    }
+
+    /** A loop stopped re-arming. */
+    public void suspended() {
+        suspends++;
+    }
+
+    /** A wake re-armed a suspended loop. */
+    public void woke() {
+        wakes++;
+    }
+
+    /** A daemon restarted. */
+    public void restarted() {
+        restarts++;
+    }
+
+    /** The series loop decided {@code delayUs} at {@code nowUs} ({@code -1} to suspend). */
+    public void decision(long nowUs, long delayUs, long reportedDueUs) {
+        if (seriesSize == IntervalSeries.LIMIT) {
+            seriesTruncated = true;
+            return;
+        }
+        if (seriesSize == seriesAt.length) {
+            int cap = Math.min(IntervalSeries.LIMIT, Math.max(64, seriesSize * 2));
+            seriesAt = Arrays.copyOf(seriesAt, cap);
+            seriesDelay = Arrays.copyOf(seriesDelay, cap);
+            seriesDue = Arrays.copyOf(seriesDue, cap);
+        }
+        seriesAt[seriesSize] = nowUs;
+        seriesDelay[seriesSize] = delayUs;
+        seriesDue[seriesSize] = reportedDueUs;
+        seriesSize++;
     }
 
     /** The recorder of wake latencies, for reports that draw the whole distribution. */
@@ -88,8 +196,11 @@ public final class RunMetrics {
      * Seals the run into its result.
      *
      * @param stranded jobs still queued at the horizon
+     * @param pendingRetry failed jobs whose retry falls after the horizon
+     * @param upstream what the upstream saw
      */
-    public PolicyResult finish(String label, String policy, Map<String, String> params, long stranded) {
+    public PolicyResult finish(String label, String policy, Map<String, String> params, long stranded,
+            long pendingRetry, UpstreamStats upstream) {
         Map<RequestKind, Long> kinds = new EnumMap<>(RequestKind.class);
         long total = 0;
         for (RequestKind k : KINDS) {
@@ -100,6 +211,10 @@ public final class RunMetrics {
         for (long r : perDaemon) {
             daemons.add(r);
         }
+        Map<String, Long> loops = new LinkedHashMap<>();
+        for (int i = 0; i < perLoop.length; i++) {
+            loops.put(loopNames.get(i), perLoop[i]);
+        }
         return new PolicyResult(
                 label,
                 policy,
@@ -108,11 +223,27 @@ public final class RunMetrics {
                 total,
                 Collections.unmodifiableMap(kinds),
                 Collections.unmodifiableList(daemons),
+                loops,
                 wakeLatency.summary(),
-                new JobCounts(arrived, picked, stranded, completed),
-                ticks,
-                saturatedTicks,
-                new HourlySeries(hourlyRequests, hourlyArrivals, hourlyPeakQueued));
+                timeToStart.summary(),
+                rampTimeUs,
+                new JobCounts(arrived, retried, picked, stranded, completed, failed, pendingRetry),
+                new LoopCounts(ticks, saturatedTicks, suspends, wakes, restarts, maxOverdueUs),
+                upstream,
+                new HourlySeries(hourlyRequests, hourlyArrivals, hourlyPeakQueued),
+                new IntervalSeries(seriesLoop, Arrays.copyOf(seriesAt, seriesSize),
+                        Arrays.copyOf(seriesDelay, seriesSize), Arrays.copyOf(seriesDue, seriesSize), seriesTruncated));
+    }
+
+    /** Seals a run with no failures and a plain upstream. */
+    public PolicyResult finish(String label, String policy, Map<String, String> params, long stranded) {
+        return finish(label, policy, params, stranded, 0, UpstreamStats.NONE);
+    }
+
+    private void queued(int hour, int queued) {
+        if (queued > hourlyPeakQueued[hour]) {
+            hourlyPeakQueued[hour] = queued;
+        }
     }
 
     private int hour(long nowUs) {

@@ -7,8 +7,15 @@ package dev.pollsim.sim.model;
  * @param maxConcurrent worker slots per daemon
  * @param requestsPerTick upstream requests one unsaturated tick costs
  * @param startPhases how first ticks are placed
+ * @param tickLatencyUs how long a tick's request takes; its decision, and the pickup of the jobs
+ *     it took, come that much after it started, and a wake in between finds it in flight
  */
-public record FleetConfig(int daemons, int maxConcurrent, int requestsPerTick, StartPhases startPhases) {
+public record FleetConfig(int daemons, int maxConcurrent, int requestsPerTick, StartPhases startPhases, long tickLatencyUs) {
+
+    /** A fleet whose ticks take no time. */
+    public FleetConfig(int daemons, int maxConcurrent, int requestsPerTick, StartPhases startPhases) {
+        this(daemons, maxConcurrent, requestsPerTick, startPhases, 0);
+    }
 
     public FleetConfig {
         if (daemons < 1) {
@@ -19,6 +26,9 @@ public record FleetConfig(int daemons, int maxConcurrent, int requestsPerTick, S
         }
         if (requestsPerTick < 0) {
             throw new IllegalArgumentException("requestsPerTick must be at least 0, got " + requestsPerTick);
+        }
+        if (tickLatencyUs < 0) {
+            throw new IllegalArgumentException("tickLatency must be at least 0, got " + tickLatencyUs);
         }
     }
 }

@@ -1,18 +1,25 @@
 package dev.pollsim.sim.model;
 
+import dev.pollsim.policy.LoopSpec;
 import dev.pollsim.policy.LoopState;
 import dev.pollsim.policy.PolicyFactory;
 import dev.pollsim.policy.PollPolicy;
 import dev.pollsim.policy.TickError;
 import dev.pollsim.policy.TickOutcome;
 import dev.pollsim.policy.WakeKind;
+import dev.pollsim.policy.param.PolicyParams;
 import dev.pollsim.sim.engine.EventKind;
 import dev.pollsim.sim.engine.EventList;
 import dev.pollsim.sim.engine.RandomStreams;
+import dev.pollsim.sim.metrics.PolicyResult;
 import dev.pollsim.sim.metrics.RequestKind;
 import dev.pollsim.sim.metrics.RunMetrics;
+import dev.pollsim.sim.metrics.UpstreamStats;
 import dev.pollsim.sim.workload.ArrivalSource;
 import dev.pollsim.sim.workload.Origin;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 /**
@@ -21,85 +28,165 @@ import java.util.SplittableRandom;
  * <p>Event handling, in the order events run at one instant:
  *
  * <ol>
- *   <li><b>arrival</b>: the job joins the queue tail; a {@code local} job also schedules a wake
- *       of every loop of the daemon that enqueued it (drawn from the {@code workload/owner}
- *       stream);
- *   <li><b>completion</b>: the worker frees its slot and every loop of its daemon hears of it
- *       ({@link PollPolicy#onSlotFreed});
- *   <li><b>control</b>: wakes reach the loops ({@link PollPolicy#onWake});
- *   <li><b>tick</b>: with no free slot the tick is saturated and makes no request; otherwise it
- *       costs {@code requestsPerTick} requests and starts {@code min(queued, free slots, batch
- *       limit)} jobs FIFO, each recording its wake latency; the policy then answers the next
- *       delay.
+ *   <li><b>arrival</b>: a job (or a failed job at its retry deadline) joins the tail of its
+ *       lane; a {@code local} job also rings the wake bus of the daemon that enqueued it (drawn
+ *       from the {@code workload/owner} stream);
+ *   <li><b>completion</b>: the worker frees its slot; the job may fail and be retried later;
+ *       every loop of the daemon hears of the freed slot;
+ *   <li><b>control</b>: wakes (local enqueue, retry deadline, visible work), restarts, reloads;
+ *   <li><b>tick</b>: see {@link #tickStart}; with a tick latency, the decision is a second tick
+ *       event that much later, and the loop is in flight in between.
  * </ol>
  *
  * <p>A loop holds at most one pending tick; rescheduling it leaves the old event in the list,
- * where it is recognised by its stale sequence number and skipped. The run ends before the
- * first event at or after the horizon. Per event the run allocates nothing. NOT thread-safe;
- * one instance runs once.
+ * where its stale sequence number gets it skipped. The run ends before the first event at or
+ * after the horizon. Per event the run allocates nothing. NOT thread-safe; one instance runs once.
  */
 public final class FleetSimulation {
 
     private static final long NO_TICK = -1L;
     private static final long BEYOND_HORIZON = -2L;
+    private static final long NO_DUE = -1L;
+    private static final int TICK_END = 1 << 30;
     private static final int CONTROL_TYPE_SHIFT = 27;
     private static final int CONTROL_TARGET_MASK = (1 << CONTROL_TYPE_SHIFT) - 1;
-    private static final int CONTROL_WAKE_LOCAL = 1;
+    private static final int WAKE_LOCAL = 1;
+    private static final int RETRY_WAKE = 2;
+    private static final int WORK_VISIBLE = 3;
+    private static final int RESTART = 4;
+    private static final int RELOAD = 5;
+    private static final TickError[] ERRORS = TickError.values();
 
+    private final World world;
     private final FleetConfig fleet;
+    private final PolicyFactory factory;
     private final ArrivalSource arrivals;
     private final long horizonUs;
     private final RunMetrics metrics;
     private final EventList events;
-    private final WorkQueue queue = new WorkQueue(1024);
     private final TickOutcome outcome = new TickOutcome();
+    private final Upstream upstream;
     private final SplittableRandom owners;
+    private final SplittableRandom jobFailures;
 
+    private final int daemons;
     private final int loopsPerDaemon;
-    private final PollPolicy[] policies;
-    private final long[] pendingSeq;
-    private final int[] freedSinceTick;
-    private final int[] active;
+    private final LoopSpec[] loopSpecs;
+    private final WorkQueue[] lanes;
+    private int queued;
 
+    private final PollPolicy[] policies;
+    private final SplittableRandom[] loopRandom;
+    private final long[] pendingSeq;
+    private final boolean[] inFlight;
+    private final int[] freedSinceTick;
+    private final long[] reportedDue;
+    private final int[] flightDispatched;
+    private final int[] flightFreed;
+    private final byte[] flightError;
+    private final long[] flightDeadline;
+    private final int[] flightPending;
+    private final long[] flightBusy;
+
+    private final int[] active;
+    private final int[] maxConcurrent;
+    private final int[] epoch;
+    private int totalActive;
+
+    private final JobTable running = new JobTable(64);
+    private final JobTable retries = new JobTable(16);
+    private long[] retryWakeSeq = new long[16];
+    private int[] retryWakeEpoch = new int[16];
+    private boolean[] retryVisible = new boolean[16];
+
+    private PolicyParams reloadedParams;
+    private boolean visibleWorkPending;
     private TickObserver observer = TickObserver.NONE;
     private boolean ran;
 
     /**
-     * @param fleet the fleet
-     * @param factory makes each loop's policy
+     * @param world the fleet, upstream, faults and horizon
+     * @param factory makes each loop's policy and lays out each daemon's loops
      * @param arrivals the workload, read one job at a time
      * @param streams the run's seeded random streams
-     * @param horizonUs simulated span in microseconds
-     * @param metrics where the run records what happens
      */
-    public FleetSimulation(FleetConfig fleet, PolicyFactory factory, ArrivalSource arrivals,
-            RandomStreams streams, long horizonUs, RunMetrics metrics) {
-        if (horizonUs <= 0) {
-            throw new IllegalArgumentException("horizon must be positive, got " + horizonUs);
-        }
-        this.fleet = fleet;
+    public FleetSimulation(World world, PolicyFactory factory, ArrivalSource arrivals, RandomStreams streams) {
+        this.world = world;
+        this.fleet = world.fleet();
+        this.factory = factory;
         this.arrivals = arrivals;
-        this.horizonUs = horizonUs;
-        this.metrics = metrics;
-        this.loopsPerDaemon = 1;
-        int loops = fleet.daemons() * loopsPerDaemon;
+        this.horizonUs = world.horizonUs();
+        this.upstream = new Upstream(world.upstream(), world.faults().errors(), streams);
+        this.owners = streams.stream("workload/owner");
+        this.jobFailures = streams.stream("faults/jobs");
+
+        List<LoopSpec> layout = factory.loops();
+        this.metrics = new RunMetrics(fleet.daemons(), layout.stream().map(LoopSpec::name).toList(), horizonUs);
+        this.daemons = fleet.daemons();
+        this.loopsPerDaemon = layout.size();
+        this.loopSpecs = layout.toArray(new LoopSpec[0]);
+        int laneCount = 1;
+        for (LoopSpec l : loopSpecs) {
+            if (l.role() == LoopSpec.Role.WORKER) {
+                laneCount = Math.max(laneCount, l.lane() + 1);
+            }
+        }
+        this.lanes = new WorkQueue[laneCount];
+        for (int i = 0; i < laneCount; i++) {
+            lanes[i] = new WorkQueue(i == 0 ? 1024 : 16);
+        }
+
+        int loops = daemons * loopsPerDaemon;
         this.events = new EventList(2 * loops + 64);
         this.policies = new PollPolicy[loops];
+        this.loopRandom = new SplittableRandom[loops];
         this.pendingSeq = new long[loops];
+        this.inFlight = new boolean[loops];
         this.freedSinceTick = new int[loops];
-        this.active = new int[fleet.daemons()];
-        this.owners = streams.stream("workload/owner");
+        this.reportedDue = new long[loops];
+        this.flightDispatched = new int[loops];
+        this.flightFreed = new int[loops];
+        this.flightError = new byte[loops];
+        this.flightDeadline = new long[loops];
+        this.flightPending = new int[loops];
+        this.flightBusy = new long[loops];
+        this.active = new int[daemons];
+        this.maxConcurrent = new int[daemons];
+        this.epoch = new int[daemons];
+        Arrays.fill(maxConcurrent, fleet.maxConcurrent());
+        Arrays.fill(reportedDue, NO_DUE);
+        metrics.seriesOf(loopSpecs[0].name());
+
         for (int loop = 0; loop < loops; loop++) {
-            int d = loop / loopsPerDaemon;
-            int k = loop % loopsPerDaemon;
-            String prefix = "fleet/daemon/" + d + "/loop/" + k;
-            policies[loop] = factory.create(streams.stream(prefix + "/jitter"));
-            long first = 0;
-            if (fleet.startPhases() == StartPhases.SPREAD) {
-                first = (long) (streams.stream(prefix + "/phase").nextDouble() * policies[loop].initialIntervalUs());
+            String prefix = "fleet/daemon/" + (loop / loopsPerDaemon) + "/loop/" + (loop % loopsPerDaemon);
+            loopRandom[loop] = streams.stream(prefix + "/jitter");
+            policies[loop] = factory.create(loopSpecs[loop % loopsPerDaemon], loopRandom[loop]);
+            pendingSeq[loop] = NO_TICK;
+            if (!policies[loop].startsSuspended()) {
+                long first = 0;
+                if (fleet.startPhases() == StartPhases.SPREAD) {
+                    first = (long) (streams.stream(prefix + "/phase").nextDouble() * policies[loop].initialIntervalUs());
+                }
+                arm(loop, 0, first);
             }
-            arm(loop, 0, first);
         }
+        List<FaultPlan.Restart> restarts = world.faults().restarts();
+        for (int i = 0; i < restarts.size(); i++) {
+            scheduleControl(restarts.get(i).atUs(), RESTART, i);
+        }
+        List<FaultPlan.Reload> reloads = world.faults().reloads();
+        for (int i = 0; i < reloads.size(); i++) {
+            scheduleControl(reloads.get(i).atUs(), RELOAD, i);
+        }
+    }
+
+    /**
+     * Measures the ramp: the time from {@code fromUs} until {@code target} workers have started.
+     * Call before {@link #run()}.
+     */
+    public FleetSimulation watchRamp(long fromUs, long target) {
+        metrics.watchRamp(fromUs, target);
+        return this;
     }
 
     /** Sets who hears every tick; call before {@link #run()}. */
@@ -124,7 +211,11 @@ public final class FleetSimulation {
             long now = events.lastTime();
             switch (events.lastKind()) {
                 case EventKind.ARRIVAL:
-                    onArrival(now);
+                    if (payload == 0) {
+                        onArrival(now);
+                    } else {
+                        onRetryVisible(payload - 1, now);
+                    }
                     break;
                 case EventKind.COMPLETION:
                     onCompletion(payload, now);
@@ -133,16 +224,46 @@ public final class FleetSimulation {
                     onControl(payload, now);
                     break;
                 case EventKind.TICK:
-                    if (events.lastSeq() == pendingSeq[payload]) {
-                        onTick(payload, now);
+                    int loop = payload & ~TICK_END;
+                    if (events.lastSeq() == pendingSeq[loop]) {
+                        if ((payload & TICK_END) != 0) {
+                            tickEnd(loop, now);
+                        } else {
+                            tickStart(loop, now);
+                        }
                     }
                     break;
                 default:
                     throw new IllegalStateException("unknown event kind " + events.lastKind());
             }
         }
-        return queue.size();
+        return queued;
     }
+
+    /** Runs to the horizon and seals the result under a label. */
+    public PolicyResult result(String label, String policy, Map<String, String> params) {
+        long stranded = run();
+        return metrics.finish(label, policy, params, stranded, pendingRetries(), upstreamStats());
+    }
+
+    /** Failed jobs whose retry deadline falls at or after the horizon; valid after {@link #run()}. */
+    public long pendingRetries() {
+        long n = 0;
+        for (int id = 0; id < retries.idLimit(); id++) {
+            if (retries.isLive(id) && !retryVisible[id]) {
+                n++;
+            }
+        }
+        return n;
+    }
+
+    /** What the upstream saw; valid after {@link #run()}. */
+    public UpstreamStats upstreamStats() {
+        return new UpstreamStats(upstream.rateLimited(), upstream.serverErrors(), upstream.coldStarts(),
+                upstream.warmUs(horizonUs));
+    }
+
+    // ---- arrivals and retries -------------------------------------------------------------
 
     private void scheduleNextArrival() {
         long t = arrivals.next();
@@ -152,84 +273,370 @@ public final class FleetSimulation {
     }
 
     private void onArrival(long now) {
-        queue.push(now, arrivals.serviceUs(), arrivals.origin());
-        metrics.arrived(now, queue.size());
+        lanes[0].push(now, arrivals.serviceUs(), arrivals.origin(), 1);
+        queued++;
+        metrics.arrived(now, queued);
         if (arrivals.origin() == Origin.LOCAL) {
-            int owner = owners.nextInt(fleet.daemons());
-            events.schedule(now, EventKind.CONTROL, (CONTROL_WAKE_LOCAL << CONTROL_TYPE_SHIFT) | owner);
+            scheduleControl(now, WAKE_LOCAL, owners.nextInt(daemons));
         }
+        workBecameVisible(now);
         scheduleNextArrival();
     }
 
-    private void onCompletion(int daemon, long now) {
+    private void onRetryVisible(int id, long now) {
+        lanes[0].push(now, retries.serviceUs(id), retries.origin(id), retries.attempt(id));
+        queued++;
+        metrics.retried(now, queued);
+        retryVisible[id] = true;
+        if (retryWakeSeq[id] == NO_TICK) {
+            retries.free(id);
+        }
+        workBecameVisible(now);
+    }
+
+    private void scheduleRetry(int daemon, long serviceUs, Origin origin, int attempt, long now) {
+        long deadline = now + world.faults().jobFailures().retryAfterUs();
+        int id = retries.add(daemon, serviceUs, deadline, origin, attempt);
+        if (id >= retryWakeSeq.length) {
+            int cap = Math.max(id + 1, retryWakeSeq.length * 2);
+            retryWakeSeq = Arrays.copyOf(retryWakeSeq, cap);
+            retryWakeEpoch = Arrays.copyOf(retryWakeEpoch, cap);
+            retryVisible = Arrays.copyOf(retryVisible, cap);
+        }
+        retryVisible[id] = false;
+        retryWakeSeq[id] = NO_TICK;
+        if (deadline >= horizonUs) {
+            return;
+        }
+        events.schedule(deadline, EventKind.ARRIVAL, id + 1);
+        if (factory.hearsDeadlineWakes()) {
+            retryWakeSeq[id] = scheduleControl(deadline, RETRY_WAKE, id);
+            retryWakeEpoch[id] = epoch[daemon];
+        }
+    }
+
+    private void onRetryWake(int id, long now) {
+        if (!retries.isLive(id) || events.lastSeq() != retryWakeSeq[id]) {
+            return;
+        }
+        int daemon = retries.daemon(id);
+        retryWakeSeq[id] = NO_TICK;
+        if (retryWakeEpoch[id] == epoch[daemon]) {
+            wakeDaemon(daemon, WakeKind.DEADLINE, now);
+        }
+        if (retryVisible[id]) {
+            retries.free(id);
+        }
+    }
+
+    /** The nearest retry deadline after {@code now} of jobs this daemon failed. */
+    private long nearestDeadline(int daemon, long now) {
+        if (retries.size() == 0) {
+            return TickOutcome.NO_DEADLINE;
+        }
+        long best = TickOutcome.NO_DEADLINE;
+        for (int id = 0; id < retries.idLimit(); id++) {
+            if (retries.isLive(id) && !retryVisible[id] && retries.daemon(id) == daemon) {
+                long t = retries.timeUs(id);
+                if (t > now && t < best) {
+                    best = t;
+                }
+            }
+        }
+        return best;
+    }
+
+    // ---- completions ---------------------------------------------------------------------
+
+    private void onCompletion(int id, long now) {
+        int daemon = running.daemon(id);
+        long service = running.serviceUs(id);
+        Origin origin = running.origin(id);
+        int attempt = running.attempt(id);
+        running.free(id);
         active[daemon]--;
-        metrics.completed();
+        totalActive--;
+        FaultPlan.JobFailures failures = world.faults().jobFailures();
+        if (failures.probability() > 0 && jobFailures.nextDouble() < failures.probability()) {
+            if (attempt < failures.maxAttempts()) {
+                scheduleRetry(daemon, service, origin, attempt + 1, now);
+            } else {
+                metrics.failed();
+            }
+        } else {
+            metrics.completed();
+        }
         int first = daemon * loopsPerDaemon;
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
             freedSinceTick[loop]++;
-            long delay = policies[loop].onSlotFreed(now, state(loop));
+            LoopState state = state(loop);
+            long delay = policies[loop].onSlotFreed(now, state);
             if (delay != PollPolicy.KEEP) {
                 arm(loop, now, delay);
             }
         }
+        if (queued > 0) {
+            workBecameVisible(now);
+        }
+    }
+
+    // ---- control events ------------------------------------------------------------------
+
+    private long scheduleControl(long at, int type, int target) {
+        return events.schedule(at, EventKind.CONTROL, (type << CONTROL_TYPE_SHIFT) | target);
     }
 
     private void onControl(int payload, long now) {
-        int type = payload >>> CONTROL_TYPE_SHIFT;
         int target = payload & CONTROL_TARGET_MASK;
-        if (type != CONTROL_WAKE_LOCAL) {
-            throw new IllegalStateException("unknown control event " + type);
+        switch (payload >>> CONTROL_TYPE_SHIFT) {
+            case WAKE_LOCAL:
+                wakeDaemon(target, WakeKind.LOCAL_ENQUEUE, now);
+                break;
+            case RETRY_WAKE:
+                onRetryWake(target, now);
+                break;
+            case WORK_VISIBLE:
+                routeVisibleWork(now);
+                break;
+            case RESTART:
+                restart(world.faults().restarts().get(target), now);
+                break;
+            case RELOAD:
+                reload(world.faults().reloads().get(target));
+                break;
+            default:
+                throw new IllegalStateException("unknown control event " + (payload >>> CONTROL_TYPE_SHIFT));
         }
-        int first = target * loopsPerDaemon;
+    }
+
+    private void wakeDaemon(int daemon, WakeKind kind, long now) {
+        int first = daemon * loopsPerDaemon;
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
-            long delay = policies[loop].onWake(now, WakeKind.LOCAL_ENQUEUE, state(loop));
-            if (delay != PollPolicy.KEEP) {
+            LoopState state = state(loop);
+            long delay = policies[loop].onWake(now, kind, state);
+            if (delay != PollPolicy.KEEP && state != LoopState.IN_FLIGHT) {
+                if (state == LoopState.SUSPENDED) {
+                    metrics.woke();
+                }
                 arm(loop, now, delay);
             }
         }
     }
 
-    private void onTick(int loop, long now) {
-        int daemon = loop / loopsPerDaemon;
-        PollPolicy policy = policies[loop];
-        int free = fleet.maxConcurrent() - active[daemon];
-        boolean saturated = free <= 0;
-        int dispatched = 0;
-        if (!saturated) {
-            int take = Math.min(Math.min(queue.size(), free), policy.batchLimit());
-            for (; dispatched < take; dispatched++) {
-                metrics.picked(now - queue.headArrivalUs());
-                long done = now + queue.headServiceUs();
-                queue.pop();
-                active[daemon]++;
-                if (done < horizonUs) {
-                    events.schedule(done, EventKind.COMPLETION, daemon);
+    /** Work is visible: have the oracle's routing run once at this instant. */
+    private void workBecameVisible(long now) {
+        if (factory.hearsVisibleWork() && !visibleWorkPending) {
+            visibleWorkPending = true;
+            scheduleControl(now, WORK_VISIBLE, 0);
+        }
+    }
+
+    /**
+     * Wakes suspended daemons with free slots, lowest index first, until their free slots (with
+     * those of daemons already about to tick) cover the queued jobs.
+     */
+    private void routeVisibleWork(long now) {
+        visibleWorkPending = false;
+        long need = queued;
+        for (int d = 0; d < daemons && need > 0; d++) {
+            int loop = d * loopsPerDaemon;
+            if (state(loop) != LoopState.SUSPENDED) {
+                need -= Math.max(0, maxConcurrent[d] - active[d]);
+            }
+        }
+        for (int d = 0; d < daemons && need > 0; d++) {
+            int loop = d * loopsPerDaemon;
+            int free = maxConcurrent[d] - active[d];
+            if (free > 0 && state(loop) == LoopState.SUSPENDED) {
+                long delay = policies[loop].onWake(now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED);
+                if (delay != PollPolicy.KEEP) {
+                    arm(loop, now, delay);
+                    need -= free;
                 }
             }
-            RequestKind kind = dispatched > 0 ? RequestKind.WORK_POLL : RequestKind.EMPTY_POLL;
-            metrics.requests(kind, daemon, fleet.requestsPerTick(), now);
+        }
+    }
+
+    private void restart(FaultPlan.Restart r, long now) {
+        int from = r.daemon() == FaultPlan.Restart.ALL ? 0 : r.daemon();
+        int to = r.daemon() == FaultPlan.Restart.ALL ? daemons : Math.min(daemons, r.daemon() + 1);
+        for (int d = from; d < to; d++) {
+            metrics.restarted();
+            epoch[d]++;
+            int first = d * loopsPerDaemon;
+            for (int loop = first; loop < first + loopsPerDaemon; loop++) {
+                policies[loop] = factory.create(loopSpecs[loop % loopsPerDaemon], loopRandom[loop]);
+                if (reloadedParams != null) {
+                    policies[loop].reconfigure(reloadedParams);
+                }
+                pendingSeq[loop] = NO_TICK;
+                inFlight[loop] = false;
+                freedSinceTick[loop] = 0;
+                reportedDue[loop] = NO_DUE;
+                if (!policies[loop].startsSuspended()) {
+                    arm(loop, now, r.downtimeUs());
+                }
+            }
+            if (factory.rebuildsDeadlineWakesOnRestart() && factory.hearsDeadlineWakes()) {
+                rebuildRetryWakes(d, now);
+            }
+        }
+    }
+
+    private void rebuildRetryWakes(int daemon, long now) {
+        for (int id = 0; id < retries.idLimit(); id++) {
+            if (retries.isLive(id) && !retryVisible[id] && retries.daemon(id) == daemon
+                    && retries.timeUs(id) >= now && retries.timeUs(id) < horizonUs) {
+                retryWakeSeq[id] = scheduleControl(retries.timeUs(id), RETRY_WAKE, id);
+                retryWakeEpoch[id] = epoch[daemon];
+            }
+        }
+    }
+
+    private void reload(FaultPlan.Reload r) {
+        if (r.maxConcurrent() > 0) {
+            Arrays.fill(maxConcurrent, r.maxConcurrent());
+        }
+        if (r.params() != null) {
+            reloadedParams = r.params();
+            for (PollPolicy p : policies) {
+                p.reconfigure(r.params());
+            }
+        }
+    }
+
+    // ---- ticks ---------------------------------------------------------------------------
+
+    /**
+     * A tick starts. A reaper sweeps: it costs {@code requestsPerTick} maintenance requests and
+     * sees all queued and running work. A worker with no free slot is saturated and makes no
+     * request. Otherwise the tick costs {@code requestsPerTick} requests; if the upstream refuses
+     * them (429, 5xx) it counts one error request and takes nothing; else it takes up to
+     * {@code min(queued in its lane, free slots, batch limit)} jobs FIFO, spaced by the policy's
+     * spawn gaps. Jobs are picked up when the request returns: after the tick latency and any
+     * cold start; until then the loop is in flight. A tick that sends no request decides at once.
+     */
+    private void tickStart(int loop, long now) {
+        int daemon = loop / loopsPerDaemon;
+        int k = loop % loopsPerDaemon;
+        PollPolicy policy = policies[loop];
+        LoopSpec spec = loopSpecs[k];
+        if (reportedDue[loop] != NO_DUE && now > reportedDue[loop]) {
+            metrics.overdue(now - reportedDue[loop]);
+        }
+        int rpt = fleet.requestsPerTick();
+        boolean reaper = spec.role() == LoopSpec.Role.REAPER;
+        boolean saturated = !reaper && maxConcurrent[daemon] - active[daemon] <= 0;
+        TickError error = TickError.NONE;
+        int dispatched = 0;
+        long busy = 0;
+        long responseDelay = 0;
+        long deadline = TickOutcome.NO_DEADLINE;
+        int pending;
+        if (!saturated && rpt > 0) {
+            error = upstream.request(now, rpt);
+            responseDelay = fleet.tickLatencyUs() + upstream.coldStartPaidUs();
+        }
+        if (error != TickError.NONE) {
+            metrics.requests(RequestKind.ERROR, daemon, k, 1, now);
+            deadline = error == TickError.RATE_LIMITED ? upstream.retryAfterUs() : nearestDeadline(daemon, now);
+            pending = reaper ? queued + totalActive : lanes[spec.lane()].size();
+        } else if (reaper) {
+            metrics.requests(RequestKind.HEARTBEAT, daemon, k, rpt, now);
+            pending = queued + totalActive;
+        } else {
+            WorkQueue lane = lanes[spec.lane()];
+            if (!saturated) {
+                int take = Math.min(Math.min(lane.size(), maxConcurrent[daemon] - active[daemon]), policy.batchLimit());
+                long pickup = now + responseDelay;
+                for (; dispatched < take; dispatched++) {
+                    if (dispatched > 0) {
+                        busy += policy.spawnGapUs();
+                    }
+                    long visible = lane.headArrivalUs();
+                    long start = pickup + busy;
+                    metrics.picked(pickup - visible);
+                    metrics.started(start, start - visible);
+                    int id = running.add(daemon, lane.headServiceUs(), start, lane.headOrigin(), lane.headAttempt());
+                    long done = start + lane.headServiceUs();
+                    lane.pop();
+                    queued--;
+                    active[daemon]++;
+                    totalActive++;
+                    if (done < horizonUs) {
+                        events.schedule(done, EventKind.COMPLETION, id);
+                    }
+                }
+                metrics.requests(dispatched > 0 ? RequestKind.WORK_POLL : RequestKind.EMPTY_POLL, daemon, k, rpt, now);
+            }
+            pending = lane.size();
+            if (deadline == TickOutcome.NO_DEADLINE) {
+                deadline = nearestDeadline(daemon, now);
+            }
         }
         metrics.tick(saturated);
-        outcome.set(dispatched, freedSinceTick[loop], saturated, TickError.NONE, TickOutcome.NO_DEADLINE);
+        int freed = freedSinceTick[loop];
         freedSinceTick[loop] = 0;
+        if (responseDelay == 0) {
+            outcome.set(dispatched, freed, saturated, error, deadline).seen(pending, busy);
+            decide(loop, now, dispatched, saturated);
+        } else {
+            flightDispatched[loop] = dispatched;
+            flightFreed[loop] = freed;
+            flightError[loop] = (byte) error.ordinal();
+            flightDeadline[loop] = deadline;
+            flightPending[loop] = pending;
+            flightBusy[loop] = busy;
+            inFlight[loop] = true;
+            pendingSeq[loop] = events.schedule(now + responseDelay, EventKind.TICK, loop | TICK_END);
+        }
+        if (queued > 0 && dispatched > 0) {
+            workBecameVisible(now);
+        }
+    }
+
+    private void tickEnd(int loop, long now) {
+        inFlight[loop] = false;
+        int dispatched = flightDispatched[loop];
+        outcome.set(dispatched, flightFreed[loop], false, ERRORS[flightError[loop]], flightDeadline[loop])
+                .seen(flightPending[loop], flightBusy[loop]);
+        decide(loop, now, dispatched, false);
+    }
+
+    private void decide(int loop, long now, int dispatched, boolean saturated) {
         pendingSeq[loop] = NO_TICK;
+        PollPolicy policy = policies[loop];
         long delay = policy.onTick(now, outcome);
         observer.tick(loop, now, dispatched, saturated, delay);
+        if (delay == PollPolicy.SUSPEND) {
+            metrics.suspended();
+        }
         arm(loop, now, delay);
+        if (loop == 0) {
+            metrics.decision(now, delay >= 0 ? delay : -1, reportedDue[0]);
+        }
     }
 
     private LoopState state(int loop) {
+        if (inFlight[loop]) {
+            return LoopState.IN_FLIGHT;
+        }
         return pendingSeq[loop] == NO_TICK ? LoopState.SUSPENDED : LoopState.WAITING;
     }
 
     private void arm(int loop, long now, long delay) {
+        if (inFlight[loop]) {
+            return;
+        }
         if (delay == PollPolicy.SUSPEND) {
             pendingSeq[loop] = NO_TICK;
+            reportedDue[loop] = NO_DUE;
             return;
         }
         if (delay < 0) {
             throw new IllegalStateException("policy of loop " + loop + " answered a negative delay " + delay);
         }
+        reportedDue[loop] = policies[loop].reportedDueUs(now, delay);
         if (delay >= horizonUs - now) {
             pendingSeq[loop] = BEYOND_HORIZON;
             return;

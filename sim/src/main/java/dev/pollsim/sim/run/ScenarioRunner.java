@@ -1,13 +1,22 @@
 package dev.pollsim.sim.run;
 
+import dev.pollsim.policy.param.ParamException;
+import dev.pollsim.policy.param.ParamSpec;
+import dev.pollsim.policy.param.PolicyParams;
 import dev.pollsim.sim.engine.RandomStreams;
 import dev.pollsim.sim.metrics.PolicyResult;
-import dev.pollsim.sim.metrics.RunMetrics;
+import dev.pollsim.sim.model.FaultPlan;
 import dev.pollsim.sim.model.FleetSimulation;
+import dev.pollsim.sim.model.World;
+import dev.pollsim.sim.scenario.FaultsSpec;
+import dev.pollsim.sim.scenario.Located;
 import dev.pollsim.sim.scenario.ResolvedPolicy;
 import dev.pollsim.sim.scenario.Scenario;
+import dev.pollsim.sim.scenario.WorkloadSpec;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -35,8 +44,14 @@ public final class ScenarioRunner {
         return new ScenarioRunner(Runtime.getRuntime().availableProcessors());
     }
 
-    /** Runs the scenario through every policy and gathers the report. */
+    /**
+     * Runs the scenario through every policy and gathers the report.
+     *
+     * @throws dev.pollsim.sim.scenario.ScenarioException when a reload names a parameter no
+     *     policy of the run declares, or gives it a bad value
+     */
     public RunReport run(Scenario scenario, List<ResolvedPolicy> policies) {
+        checkReloadParams(scenario, policies);
         List<PolicyResult> results = new ArrayList<>();
         if (threads == 1 || policies.size() == 1) {
             policies.forEach(p -> results.add(runOne(scenario, p)));
@@ -67,16 +82,60 @@ public final class ScenarioRunner {
     /** Runs one policy over the scenario. */
     public static PolicyResult runOne(Scenario scenario, ResolvedPolicy policy) {
         RandomStreams streams = new RandomStreams(scenario.seed());
-        long horizon = scenario.horizonUs();
-        RunMetrics metrics = new RunMetrics(scenario.fleet().daemons(), horizon);
-        long stranded = new FleetSimulation(
-                        scenario.fleet().config(),
-                        policy.factory(),
-                        scenario.workload().source(streams, scenario.fleet().jobOrigin()),
-                        streams,
-                        horizon,
-                        metrics)
-                .run();
-        return metrics.finish(policy.label(), policy.definition().name(), policy.params().asWritten(), stranded);
+        FleetSimulation sim = new FleetSimulation(world(scenario, policy), policy.factory(),
+                scenario.workload().source(streams, scenario.fleet().jobOrigin()), streams);
+        if (scenario.workload() instanceof WorkloadSpec.Burst) {
+            WorkloadSpec.Burst b = (WorkloadSpec.Burst) scenario.workload();
+            long slots = (long) scenario.fleet().daemons() * scenario.fleet().maxConcurrent();
+            sim.watchRamp(b.at().micros(), Math.min(b.count(), slots));
+        }
+        return sim.result(policy.label(), policy.definition().name(), policy.params().asWritten());
+    }
+
+    /** The world one policy runs in: the scenario's, with reloads resolved for that policy. */
+    public static World world(Scenario scenario, ResolvedPolicy policy) {
+        List<FaultPlan.Reload> reloads = new ArrayList<>();
+        List<FaultsSpec.ReloadSpec> specs = scenario.faults().reloads();
+        for (int i = 0; i < specs.size(); i++) {
+            FaultsSpec.ReloadSpec r = specs.get(i);
+            reloads.add(new FaultPlan.Reload(r.at().micros(), r.maxConcurrent() == null ? 0 : r.maxConcurrent(),
+                    reloadParams(policy, r.params(), i)));
+        }
+        return new World(scenario.fleet().config(), scenario.upstream().config(), scenario.faults().plan(reloads),
+                scenario.horizonUs());
+    }
+
+    private static PolicyParams reloadParams(ResolvedPolicy policy, Map<String, Located> given, int index) {
+        Map<String, String> mine = new LinkedHashMap<>();
+        given.forEach((k, v) -> {
+            if (policy.params().has(k)) {
+                mine.put(k, v.text());
+            }
+        });
+        if (mine.isEmpty()) {
+            return null;
+        }
+        try {
+            return policy.params().with(policy.definition().params(), mine);
+        } catch (ParamException e) {
+            Located at = given.get(e.param());
+            throw at.error("faults.reloads[" + index + "].params." + e.param(), e.getMessage());
+        }
+    }
+
+    private static void checkReloadParams(Scenario scenario, List<ResolvedPolicy> policies) {
+        List<FaultsSpec.ReloadSpec> specs = scenario.faults().reloads();
+        for (int i = 0; i < specs.size(); i++) {
+            for (Map.Entry<String, Located> e : specs.get(i).params().entrySet()) {
+                boolean declared = policies.stream().anyMatch(p -> p.params().has(e.getKey()));
+                if (!declared) {
+                    List<String> known = policies.stream().flatMap(p -> p.definition().params().stream())
+                            .map(ParamSpec::name).distinct().toList();
+                    throw e.getValue().error("faults.reloads[" + i + "].params." + e.getKey(),
+                            "no policy of this run has a parameter '" + e.getKey() + "'; theirs are "
+                                    + String.join(", ", known));
+                }
+            }
+        }
     }
 }

@@ -13,11 +13,13 @@ import dev.pollsim.sim.workload.Origin;
  *     daemon spent about 2)
  * @param origin where jobs are enqueued from, {@code local} or {@code remote} (default remote)
  * @param startPhases {@code spread} (seeded, default) or {@code aligned} (all at time zero)
+ * @param tickLatency how long a tick's request takes (default 0s): the jobs it takes are picked
+ *     up, and its policy decides, that much later; a wake in between finds the tick in flight
  */
-public record FleetSpec(
-        Integer daemons, Integer maxConcurrent, Integer requestsPerTick, String origin, String startPhases) {
+public record FleetSpec(Integer daemons, Integer maxConcurrent, Integer requestsPerTick, String origin,
+        String startPhases, TimeSpan tickLatency) {
 
-    public static final FleetSpec DEFAULT = new FleetSpec(null, null, null, null, null);
+    public static final FleetSpec DEFAULT = new FleetSpec(null, null, null, null, null, null);
 
     public FleetSpec {
         daemons = daemons == null ? 1 : daemons;
@@ -25,12 +27,13 @@ public record FleetSpec(
         requestsPerTick = requestsPerTick == null ? 1 : requestsPerTick;
         origin = origin == null ? Origin.REMOTE.label() : Origin.of(origin).label();
         startPhases = startPhases == null ? StartPhases.SPREAD.label() : StartPhases.of(startPhases).label();
-        config(daemons, maxConcurrent, requestsPerTick, startPhases);
+        tickLatency = tickLatency == null ? new TimeSpan(0) : tickLatency;
+        config(daemons, maxConcurrent, requestsPerTick, startPhases, tickLatency);
     }
 
     /** The model's view of the fleet. */
     public FleetConfig config() {
-        return config(daemons, maxConcurrent, requestsPerTick, startPhases);
+        return config(daemons, maxConcurrent, requestsPerTick, startPhases, tickLatency);
     }
 
     /** Where the fleet's jobs come from. */
@@ -38,7 +41,8 @@ public record FleetSpec(
         return Origin.of(origin);
     }
 
-    private static FleetConfig config(int daemons, int maxConcurrent, int requestsPerTick, String phases) {
-        return new FleetConfig(daemons, maxConcurrent, requestsPerTick, StartPhases.of(phases));
+    private static FleetConfig config(int daemons, int maxConcurrent, int requestsPerTick, String phases,
+            TimeSpan tickLatency) {
+        return new FleetConfig(daemons, maxConcurrent, requestsPerTick, StartPhases.of(phases), tickLatency.micros());
     }
 }

@@ -14,6 +14,8 @@ import java.util.List;
  * @param seed master seed of every random stream (default 1)
  * @param workload when jobs arrive and how long they run
  * @param fleet the daemons sharing the queue
+ * @param upstream the upstream's warm window, cold start and rate limit
+ * @param faults error windows, job failures, restarts and reloads
  * @param policies labels to parameters; empty means every built-in policy with its defaults
  * @param source where the scenario was read from, for messages
  */
@@ -23,6 +25,8 @@ public record Scenario(
         Long seed,
         WorkloadSpec workload,
         FleetSpec fleet,
+        UpstreamSpec upstream,
+        FaultsSpec faults,
         @JsonDeserialize(using = PolicySetReader.class) List<PolicySpec> policies,
         @JacksonInject(value = PolicySetReader.SOURCE, useInput = OptBoolean.FALSE) String source) {
 
@@ -41,6 +45,18 @@ public record Scenario(
             throw new IllegalArgumentException("missing workload; expected for example {kind: poisson, ratePerHour: 30}");
         }
         fleet = fleet == null ? FleetSpec.DEFAULT : fleet;
+        upstream = upstream == null ? UpstreamSpec.DEFAULT : upstream;
+        faults = faults == null ? FaultsSpec.NONE : faults;
+        for (FaultsSpec.RestartSpec r : faults.restarts()) {
+            if (r.daemon() >= fleet.daemons()) {
+                throw new IllegalArgumentException("faults.restarts: daemon " + r.daemon() + " does not exist; the fleet has "
+                        + fleet.daemons() + " (0.." + (fleet.daemons() - 1) + ")");
+            }
+        }
+        if (upstream.rateLimit() != null && fleet.requestsPerTick() > upstream.rateLimit().burst()) {
+            throw new IllegalArgumentException("upstream.rateLimit.burst (" + upstream.rateLimit().burst()
+                    + ") is below fleet.requestsPerTick (" + fleet.requestsPerTick() + "): every tick would get 429");
+        }
         policies = policies == null ? List.of() : List.copyOf(policies);
         source = source == null ? "scenario" : source;
         name = name == null ? stem(source) : name;
@@ -57,10 +73,10 @@ public record Scenario(
     }
 
     public Scenario withDays(int newDays) {
-        return new Scenario(name, newDays, seed, workload, fleet, policies, source);
+        return new Scenario(name, newDays, seed, workload, fleet, upstream, faults, policies, source);
     }
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, days, newSeed, workload, fleet, policies, source);
+        return new Scenario(name, days, newSeed, workload, fleet, upstream, faults, policies, source);
     }
 }

@@ -36,7 +36,7 @@ class FleetInvariantsTest {
             @ForAll boolean expIdle,
             @ForAll boolean local,
             @ForAll long seed) {
-        PolicyFactory policy = expIdle ? r -> ExpIdlePolicy.seedDefaults() : r -> new FixedIntervalPolicy(10 * S);
+        PolicyFactory policy = PolicyFactory.single(expIdle ? r -> ExpIdlePolicy.seedDefaults() : r -> new FixedIntervalPolicy(10 * S));
         SyntheticArrivals arrivals = new SyntheticArrivals(
                 new PoissonProcess(ratePerHour, new RandomStreams(seed).commonsStream("workload/arrivals")),
                 ServiceTime.constant(serviceSeconds * S), local ? Origin.LOCAL : Origin.REMOTE);

@@ -10,7 +10,6 @@ import dev.pollsim.policy.param.Durations;
 import dev.pollsim.sim.engine.RandomStreams;
 import dev.pollsim.sim.metrics.PolicyResult;
 import dev.pollsim.sim.metrics.RequestKind;
-import dev.pollsim.sim.metrics.RunMetrics;
 import dev.pollsim.sim.workload.ArrivalSource;
 import dev.pollsim.sim.workload.BurstProcess;
 import dev.pollsim.sim.workload.Origin;
@@ -29,10 +28,12 @@ class FleetSimulationTest {
 
     static PolicyResult run(FleetConfig fleet, PolicyFactory policy, ArrivalSource arrivals, long seed, long horizon,
             TickObserver observer) {
-        RunMetrics metrics = new RunMetrics(fleet.daemons(), horizon);
-        long stranded = new FleetSimulation(fleet, policy, arrivals, new RandomStreams(seed), horizon, metrics)
-                .observe(observer).run();
-        return metrics.finish("test", "test", Map.of(), stranded);
+        return run(World.of(fleet, horizon), policy, arrivals, seed, observer);
+    }
+
+    static PolicyResult run(World world, PolicyFactory policy, ArrivalSource arrivals, long seed, TickObserver observer) {
+        return new FleetSimulation(world, policy, arrivals, new RandomStreams(seed))
+                .observe(observer).result("test", "test", Map.of());
     }
 
     private static ArrivalSource poisson(double ratePerHour, long serviceUs, long seed) {
@@ -53,7 +54,7 @@ class FleetSimulationTest {
     void fixedIntervalUnderPoissonShouldCost86400OverTPerDayAndWaitHalfAnInterval() {
         long t = 10 * S;
         int days = 60;
-        PolicyResult r = run(new FleetConfig(1, 1000, 1, StartPhases.SPREAD), rnd -> new FixedIntervalPolicy(t),
+        PolicyResult r = run(new FleetConfig(1, 1000, 1, StartPhases.SPREAD), PolicyFactory.single(rnd -> new FixedIntervalPolicy(t)),
                 poisson(120, 30 * S, 9), 9, days * DAY, TickObserver.NONE);
 
         assertThat(r.requestsPerDay()).isEqualTo(86_400.0 / 10);
@@ -70,7 +71,7 @@ class FleetSimulationTest {
         // 15, 22.5, 33.75, 50.625, 75.9375, 113.90625 s), then every 120 s while
         // 311.71875 + 120 k < 86400, i.e. k = 1..717: 7 + 717 = 724 ticks, 2 requests each.
         List<Long> ticks = new ArrayList<>();
-        PolicyResult r = run(new FleetConfig(1, 4, 2, StartPhases.ALIGNED), rnd -> ExpIdlePolicy.seedDefaults(),
+        PolicyResult r = run(new FleetConfig(1, 4, 2, StartPhases.ALIGNED), PolicyFactory.single(rnd -> ExpIdlePolicy.seedDefaults()),
                 none(), 1, DAY, (loop, now, d, sat, delay) -> ticks.add(now));
 
         assertThat(ticks).hasSize(724).startsWith(0L, 15 * S, 37_500_000L, 71_250_000L, 121_875_000L,
@@ -83,7 +84,7 @@ class FleetSimulationTest {
     @Test
     void fixedIntervalShouldCostTheSameWhateverTheStartPhase() {
         for (long seed = 1; seed <= 5; seed++) {
-            PolicyResult r = run(new FleetConfig(3, 4, 2, StartPhases.SPREAD), rnd -> new FixedIntervalPolicy(10 * S),
+            PolicyResult r = run(new FleetConfig(3, 4, 2, StartPhases.SPREAD), PolicyFactory.single(rnd -> new FixedIntervalPolicy(10 * S)),
                     none(), seed, DAY, TickObserver.NONE);
             assertThat(r.requestsPerDaemon()).containsExactly(17_280L, 17_280L, 17_280L);
         }
@@ -93,14 +94,14 @@ class FleetSimulationTest {
     void saturatedTicksShouldMakeNoRequestAndTakeNothing() {
         // one slot, three 25 s jobs at t=0, a 10 s tick from t=0: picked at 0, 30 and 60 s;
         // ticks at 10, 20, 40, 50, 70 and 80 s find the slot busy.
-        PolicyResult r = run(new FleetConfig(1, 1, 1, StartPhases.ALIGNED), rnd -> new FixedIntervalPolicy(10 * S),
+        PolicyResult r = run(new FleetConfig(1, 1, 1, StartPhases.ALIGNED), PolicyFactory.single(rnd -> new FixedIntervalPolicy(10 * S)),
                 burst(3, 0, 25 * S), 1, DAY, TickObserver.NONE);
 
         assertThat(r.saturatedTicks()).isEqualTo(6);
         assertThat(r.requests()).isEqualTo(8640 - 6);
         assertThat(r.wakeLatency().meanUs()).isEqualTo(30.0 * S);
         assertThat(r.wakeLatency().maxUs()).isEqualTo(60 * S);
-        assertThat(r.jobs()).isEqualTo(new dev.pollsim.sim.metrics.JobCounts(3, 3, 0, 3));
+        assertThat(r.jobs()).isEqualTo(dev.pollsim.sim.metrics.JobCounts.of(3, 3, 0, 3));
         assertThat(r.requestsByKind().get(RequestKind.WORK_POLL)).isEqualTo(3);
     }
 
@@ -109,7 +110,7 @@ class FleetSimulationTest {
         // one 100 s job at t=0: ticks at 0 (work), 10, 25, 47.5, 81.25 (idle, next due 131.875);
         // the job ends at 100 s, so the poll moves to 110 s and that tick sees the pool change.
         List<Long> ticks = new ArrayList<>();
-        run(new FleetConfig(1, 4, 1, StartPhases.ALIGNED), rnd -> ExpIdlePolicy.seedDefaults(),
+        run(new FleetConfig(1, 4, 1, StartPhases.ALIGNED), PolicyFactory.single(rnd -> ExpIdlePolicy.seedDefaults()),
                 burst(1, 0, 100 * S), 1, 200 * S, (loop, now, d, sat, delay) -> ticks.add(now));
 
         assertThat(ticks).containsExactly(0L, 10 * S, 25 * S, 47_500_000L, 81_250_000L, 110 * S, 120 * S,
@@ -119,7 +120,7 @@ class FleetSimulationTest {
     @Test
     void aJobShouldGoToTheFirstDaemonThatPollsAfterItArrives() {
         // daemons phase-aligned at 0 with 10 s; a job at 5 s waits 5 s whichever daemon takes it
-        PolicyResult r = run(new FleetConfig(2, 1, 1, StartPhases.ALIGNED), rnd -> new FixedIntervalPolicy(10 * S),
+        PolicyResult r = run(new FleetConfig(2, 1, 1, StartPhases.ALIGNED), PolicyFactory.single(rnd -> new FixedIntervalPolicy(10 * S)),
                 burst(1, 5 * S, S), 1, DAY, TickObserver.NONE);
         assertThat(r.wakeLatency().maxUs()).isEqualTo(5 * S);
         assertThat(r.requestsByKind().get(RequestKind.WORK_POLL)).isEqualTo(1);
@@ -127,14 +128,14 @@ class FleetSimulationTest {
 
     @Test
     void shouldStrandJobsStillQueuedAtTheHorizon() {
-        PolicyResult r = run(new FleetConfig(1, 1, 1, StartPhases.ALIGNED), rnd -> new FixedIntervalPolicy(10 * S),
+        PolicyResult r = run(new FleetConfig(1, 1, 1, StartPhases.ALIGNED), PolicyFactory.single(rnd -> new FixedIntervalPolicy(10 * S)),
                 burst(5, 0, DAY), 1, DAY, TickObserver.NONE);
-        assertThat(r.jobs()).isEqualTo(new dev.pollsim.sim.metrics.JobCounts(5, 1, 4, 0));
+        assertThat(r.jobs()).isEqualTo(dev.pollsim.sim.metrics.JobCounts.of(5, 1, 4, 0));
     }
 
     @Test
     void sameSeedShouldGiveTheSameResult() {
-        PolicyFactory p = rnd -> ExpIdlePolicy.seedDefaults();
+        PolicyFactory p = PolicyFactory.single(rnd -> ExpIdlePolicy.seedDefaults());
         FleetConfig f = new FleetConfig(4, 2, 2, StartPhases.SPREAD);
         PolicyResult a = run(f, p, poisson(60, 90 * S, 3), 3, 3 * DAY, TickObserver.NONE);
         PolicyResult b = run(f, p, poisson(60, 90 * S, 3), 3, 3 * DAY, TickObserver.NONE);

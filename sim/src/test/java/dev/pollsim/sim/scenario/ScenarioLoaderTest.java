@@ -57,7 +57,7 @@ class ScenarioLoaderTest {
         assertThat(s.name()).isEqualTo("my-scenario");
         assertThat(s.days()).isEqualTo(7);
         assertThat(s.seed()).isEqualTo(1L);
-        assertThat(s.fleet()).isEqualTo(new FleetSpec(1, 4, 1, "remote", "spread"));
+        assertThat(s.fleet()).isEqualTo(new FleetSpec(1, 4, 1, "remote", "spread", TimeSpan.parse("0s")));
         assertThat(s.policies()).isEmpty();
     }
 
@@ -85,7 +85,7 @@ class ScenarioLoaderTest {
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageStartingWith("s.yaml:2:")
                 .hasMessageContaining("unknown field 'dayz'")
-                .hasMessageContaining("days, fleet, name, policies, seed, workload");
+                .hasMessageContaining("days, faults, fleet, name, policies, seed, upstream, workload");
         assertThatThrownBy(() -> parse("workload:\n  kind: poisson\n  ratePerHour: 3\n  rate: 4\n"))
                 .hasMessageStartingWith("s.yaml:4:")
                 .hasMessageContaining("workload: unknown field 'rate'")

@@ -1,0 +1,100 @@
+package dev.pollsim.policy.builtin;
+
+import dev.pollsim.policy.PollPolicy;
+import dev.pollsim.policy.TickOutcome;
+
+/**
+ * Seed 002's idle-streak backoff (the code-graph daemon's scheduler, PR #68).
+ *
+ * <p>The effective interval is {@code base x 2^min(streak, max - 1)}: {@code max} caps the
+ * <em>exponent</em>, though the seed names it {@code max_backoff_multiplier} (with its default 8
+ * the interval grows to 128 x base, not 8 x). A tick that did work resets the streak, an idle
+ * tick adds one; a saturated tick leaves it. The server loop sleeps the remaining time to the
+ * effective interval (at least {@code minWait}) and ticks when it is due, so a tick comes exactly
+ * one effective interval after the last.
+ *
+ * <p>With {@code clampBug} it reproduces the reviewed first version: the remaining wait is
+ * clamped to {@code [minWait, maxWait]} (25 ms, 1 s) and the due check compares the elapsed time
+ * with the <em>base</em> interval, so once the backoff passes one second the loop wakes every
+ * second and ticks as soon as the base interval has elapsed: the backoff is negated. Its status
+ * then also reports the next tick as due one base interval after the last.
+ *
+ * <p>Allocation-free, NOT thread-safe.
+ */
+public final class IdleStreakPolicy implements PollPolicy {
+
+    public static final long DEFAULT_INTERVAL_US = 5_000_000L;
+    public static final int DEFAULT_MAX_BACKOFF_MULTIPLIER = 8;
+    public static final long DEFAULT_MIN_WAIT_US = 25_000L;
+    public static final long DEFAULT_MAX_WAIT_US = 1_000_000L;
+
+    private final long baseUs;
+    private final int maxBackoffMultiplier;
+    private final long minWaitUs;
+    private final long maxWaitUs;
+    private final boolean clampBug;
+    private int streak;
+
+    /**
+     * @param baseUs the poll interval
+     * @param maxBackoffMultiplier caps the exponent at {@code max - 1}
+     * @param minWaitUs the shortest sleep of the server loop
+     * @param maxWaitUs the longest sleep of the server loop; used only with {@code clampBug}
+     * @param clampBug reproduce the clamp and the due check on the base interval
+     */
+    public IdleStreakPolicy(long baseUs, int maxBackoffMultiplier, long minWaitUs, long maxWaitUs, boolean clampBug) {
+        if (baseUs <= 0 || maxBackoffMultiplier < 1 || minWaitUs <= 0 || maxWaitUs < minWaitUs) {
+            throw new IllegalArgumentException("need base > 0, max >= 1, 0 < minWait <= maxWait");
+        }
+        this.baseUs = baseUs;
+        this.maxBackoffMultiplier = maxBackoffMultiplier;
+        this.minWaitUs = minWaitUs;
+        this.maxWaitUs = maxWaitUs;
+        this.clampBug = clampBug;
+    }
+
+    @Override
+    public long initialIntervalUs() {
+        return baseUs;
+    }
+
+    @Override
+    public long onTick(long nowUs, TickOutcome outcome) {
+        if (outcome.didWork()) {
+            streak = 0;
+        } else if (!outcome.saturated() && streak < maxBackoffMultiplier) {
+            streak++;
+        }
+        long effective = effectiveIntervalUs();
+        return clampBug ? clampedTickDelay(effective) : Math.max(effective, minWaitUs);
+    }
+
+    @Override
+    public long reportedDueUs(long nowUs, long delayUs) {
+        return nowUs + (clampBug ? baseUs : effectiveIntervalUs());
+    }
+
+    /** The idle streak, for tests and timelines. */
+    public int streak() {
+        return streak;
+    }
+
+    /** {@code base x 2^min(streak, max - 1)}, saturating. */
+    public long effectiveIntervalUs() {
+        int shift = Math.min(streak, maxBackoffMultiplier - 1);
+        return shift >= Long.numberOfLeadingZeros(baseUs) - 1 ? Long.MAX_VALUE / 2 : baseUs << shift;
+    }
+
+    /**
+     * The first wake of the clamped server loop at which the base interval has elapsed: the
+     * loop sleeps {@code clamp(effective - elapsed, minWait, maxWait)} again and again.
+     */
+    private long clampedTickDelay(long effective) {
+        long elapsed = 0;
+        while (elapsed < baseUs) {
+            long remaining = Math.max(effective - elapsed, 0);
+            elapsed += Math.min(Math.max(remaining, minWaitUs), maxWaitUs);
+        }
+        return elapsed;
+    }
+}

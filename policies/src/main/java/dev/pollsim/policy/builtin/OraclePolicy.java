@@ -1,0 +1,38 @@
+package dev.pollsim.policy.builtin;
+
+import dev.pollsim.policy.LoopState;
+import dev.pollsim.policy.PollPolicy;
+import dev.pollsim.policy.TickOutcome;
+import dev.pollsim.policy.WakeKind;
+
+/**
+ * The lower bound no real daemon reaches: a loop that sleeps until work becomes visible to it
+ * and then polls at that very instant. It waits for nothing and makes one poll per moment work
+ * appears (the world routes each such moment to one daemon with a free slot), so its wake
+ * latency is zero and its requests are the fewest possible. Allocation-free, NOT thread-safe.
+ */
+public final class OraclePolicy implements PollPolicy {
+
+    /** Unused: the oracle starts suspended. */
+    private static final long NOMINAL_INTERVAL_US = 1_000_000L;
+
+    @Override
+    public long initialIntervalUs() {
+        return NOMINAL_INTERVAL_US;
+    }
+
+    @Override
+    public boolean startsSuspended() {
+        return true;
+    }
+
+    @Override
+    public long onTick(long nowUs, TickOutcome outcome) {
+        return SUSPEND;
+    }
+
+    @Override
+    public long onWake(long nowUs, WakeKind kind, LoopState state) {
+        return kind == WakeKind.WORK_VISIBLE && state == LoopState.SUSPENDED ? 0L : KEEP;
+    }
+}

@@ -1,0 +1,63 @@
+package dev.pollsim.policy.builtin;
+
+import dev.pollsim.policy.LoopState;
+import dev.pollsim.policy.PollPolicy;
+import dev.pollsim.policy.TickOutcome;
+import dev.pollsim.policy.WakeKind;
+
+/**
+ * Seed 001's job-queue reaper: it sweeps for expired leases every {@code interval} and takes no
+ * job. After {@code idleSweeps} consecutive sweeps that saw no queued and no leased work it
+ * stops re-arming (a queued job counts as work, so it never sleeps between an enqueue and the
+ * lease; the threshold above one absorbs a single stale read). Any wake re-arms it at its
+ * interval. Allocation-free, NOT thread-safe.
+ */
+public final class ReaperPolicy implements PollPolicy {
+
+    public static final long DEFAULT_INTERVAL_US = 30_000_000L;
+    public static final int DEFAULT_IDLE_SWEEPS = 2;
+
+    private final long intervalUs;
+    private final int idleSweepsToSuspend;
+    private int idleSweeps;
+
+    /**
+     * @param intervalUs time between sweeps
+     * @param idleSweepsToSuspend consecutive idle sweeps before suspending; 0 never suspends
+     */
+    public ReaperPolicy(long intervalUs, int idleSweepsToSuspend) {
+        if (intervalUs <= 0) {
+            throw new IllegalArgumentException("interval must be positive");
+        }
+        this.intervalUs = intervalUs;
+        this.idleSweepsToSuspend = idleSweepsToSuspend;
+    }
+
+    @Override
+    public long initialIntervalUs() {
+        return intervalUs;
+    }
+
+    @Override
+    public int batchLimit() {
+        return 0;
+    }
+
+    @Override
+    public long onTick(long nowUs, TickOutcome outcome) {
+        idleSweeps = outcome.pendingWork() > 0 ? 0 : idleSweeps + 1;
+        if (idleSweepsToSuspend > 0 && idleSweeps >= idleSweepsToSuspend) {
+            return SUSPEND;
+        }
+        return intervalUs;
+    }
+
+    @Override
+    public long onWake(long nowUs, WakeKind kind, LoopState state) {
+        if (kind == WakeKind.WORK_VISIBLE) {
+            return KEEP;
+        }
+        idleSweeps = 0;
+        return state == LoopState.SUSPENDED ? intervalUs : KEEP;
+    }
+}
