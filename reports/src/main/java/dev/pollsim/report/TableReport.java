@@ -41,8 +41,8 @@ public final class TableReport {
                     r -> r.upstream().coldStarts() > 0),
             new Column("429s", r -> r.upstream().rateLimited(), TableReport::count, r -> r.upstream().rateLimited() > 0),
             new Column("errors", r -> r.upstream().serverErrors(), TableReport::count, r -> r.upstream().serverErrors() > 0),
-            new Column("retried", r -> r.jobs().retried(), TableReport::count, r -> r.jobs().retried() > 0),
-            new Column("failed", r -> r.jobs().failed(), TableReport::count, r -> r.jobs().failed() > 0),
+            new Column("retried", r -> r.jobs().retried(), TableReport::count, r -> r.jobs().retried() > 0, false),
+            new Column("failed", r -> r.jobs().failed(), TableReport::count, r -> r.jobs().failed() > 0, false),
             new Column("stranded", r -> r.jobs().stranded(), TableReport::count, r -> true));
 
     /** The report as text, ending in a newline. */
@@ -75,7 +75,7 @@ public final class TableReport {
                     continue;
                 }
                 String text = col.format.apply(v);
-                boolean best = mark && report.results().stream()
+                boolean best = mark && col.ranked && report.results().stream()
                         .mapToDouble(col.value)
                         .allMatch(o -> Double.isNaN(o) || o >= v || col.format.apply(o).equals(text));
                 cells[c + 1] = best ? text + BEST : text + " ";
@@ -111,7 +111,15 @@ public final class TableReport {
         return String.format(Locale.ROOT, "%,.0f", s);
     }
 
-    /** A column: its header, value, format, and whether a result makes it worth showing. */
+    /**
+     * A column: its header, value, format, whether a result makes it worth showing, and whether
+     * lower is better (so its best value is marked).
+     */
     private record Column(String header, ToDoubleFunction<PolicyResult> value, DoubleFunction<String> format,
-            Predicate<PolicyResult> shown) {}
+            Predicate<PolicyResult> shown, boolean ranked) {
+        Column(String header, ToDoubleFunction<PolicyResult> value, DoubleFunction<String> format,
+                Predicate<PolicyResult> shown) {
+            this(header, value, format, shown, true);
+        }
+    }
 }

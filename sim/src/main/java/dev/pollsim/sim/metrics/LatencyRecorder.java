@@ -39,11 +39,16 @@ public final class LatencyRecorder {
         return new LatencySummary(
                 count,
                 (double) sumUs / count,
-                histogram.getValueAtPercentile(50),
-                histogram.getValueAtPercentile(90),
-                histogram.getValueAtPercentile(99),
-                histogram.getValueAtPercentile(99.9),
+                percentile(50),
+                percentile(90),
+                percentile(99),
+                percentile(99.9),
                 maxUs);
+    }
+
+    /** A percentile, never above the exact maximum (a bucket's upper bound can be). */
+    private long percentile(double q) {
+        return Math.min(histogram.getValueAtPercentile(q), maxUs);
     }
 
     /** A copy of the histogram, for reports that draw the whole distribution. */

@@ -2,7 +2,8 @@ package dev.pollsim.sim.metrics;
 
 /**
  * A latency distribution in microseconds. Mean and max are exact; percentiles come from an
- * HdrHistogram with three significant digits (at most 0.1% above the true value).
+ * HdrHistogram with three significant digits: at most 0.1% above the true value, and never above
+ * the maximum.
  *
  * @param count how many values were recorded
  * @param meanUs exact mean

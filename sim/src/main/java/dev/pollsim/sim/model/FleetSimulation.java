@@ -433,14 +433,15 @@ public final class FleetSimulation {
 
     /**
      * Wakes suspended daemons with free slots, lowest index first, until their free slots (with
-     * those of daemons already about to tick) cover the queued jobs.
+     * those of daemons already about to tick) cover the queued jobs. A daemon in flight does not
+     * count: its request was sent before this work was visible.
      */
     private void routeVisibleWork(long now) {
         visibleWorkPending = false;
         long need = queued;
         for (int d = 0; d < daemons && need > 0; d++) {
             int loop = d * loopsPerDaemon;
-            if (state(loop) != LoopState.SUSPENDED) {
+            if (state(loop) == LoopState.WAITING) {
                 need -= Math.max(0, maxConcurrent[d] - active[d]);
             }
         }
@@ -614,6 +615,9 @@ public final class FleetSimulation {
         arm(loop, now, delay);
         if (loop == 0) {
             metrics.decision(now, delay >= 0 ? delay : -1, reportedDue[0]);
+        }
+        if (queued > 0 && delay == PollPolicy.SUSPEND) {
+            workBecameVisible(now);
         }
     }
 

@@ -11,7 +11,8 @@ import java.util.Optional;
 public final class Presets {
 
     /** Every preset, in the order {@code pollsim scenarios} lists them. */
-    public static final List<String> NAMES = List.of("default", "idle", "steady", "bursty", "five-daemons");
+    public static final List<String> NAMES =
+            List.of("default", "idle", "steady", "bursty", "five-daemons", "scale-to-zero", "burst");
 
     private final ScenarioLoader loader;
 

@@ -36,7 +36,7 @@ class FleetSimulationTest {
                 .observe(observer).result("test", "test", Map.of());
     }
 
-    private static ArrivalSource poisson(double ratePerHour, long serviceUs, long seed) {
+    static ArrivalSource poisson(double ratePerHour, long serviceUs, long seed) {
         return new SyntheticArrivals(
                 new PoissonProcess(ratePerHour, new RandomStreams(seed).commonsStream("workload/arrivals")),
                 ServiceTime.constant(serviceUs), Origin.REMOTE);

@@ -72,7 +72,7 @@ class ScenarioLoaderTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"default", "idle", "steady", "bursty", "five-daemons"})
+    @ValueSource(strings = {"default", "idle", "steady", "bursty", "five-daemons", "scale-to-zero", "burst"})
     void everyPresetShouldLoadAndResolve(String name) {
         Scenario s = new Presets(loader).find(name).orElseThrow();
         assertThat(s.name()).isEqualTo(name);
