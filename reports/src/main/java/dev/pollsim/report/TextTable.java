@@ -5,15 +5,23 @@ import java.util.List;
 
 /**
  * A plain-text table with aligned columns: the first column left-aligned, the others right-
- * aligned, a rule under the header.
+ * aligned (or all left-aligned for text), a rule under the header.
  */
 final class TextTable {
 
     private final List<String[]> rows = new ArrayList<>();
     private final int columns;
+    private final boolean numeric;
 
+    /** A table whose columns after the first are right-aligned numbers. */
     TextTable(String... header) {
+        this(true, header);
+    }
+
+    /** A table with every column left-aligned when {@code numeric} is false. */
+    TextTable(boolean numeric, String... header) {
         this.columns = header.length;
+        this.numeric = numeric;
         rows.add(header);
     }
 
@@ -33,26 +41,26 @@ final class TextTable {
         }
         StringBuilder b = new StringBuilder();
         for (int i = 0; i < rows.size(); i++) {
-            line(b, rows.get(i), width);
+            line(b, rows.get(i), width, numeric);
             if (i == 0) {
                 String[] rule = new String[columns];
                 for (int c = 0; c < columns; c++) {
                     rule[c] = "-".repeat(width[c]);
                 }
-                line(b, rule, width);
+                line(b, rule, width, numeric);
             }
         }
         return b.toString();
     }
 
-    private static void line(StringBuilder b, String[] cells, int[] width) {
+    private static void line(StringBuilder b, String[] cells, int[] width, boolean numeric) {
         StringBuilder l = new StringBuilder();
         for (int c = 0; c < cells.length; c++) {
             if (c > 0) {
                 l.append("  ");
             }
             String pad = " ".repeat(width[c] - cells[c].length());
-            l.append(c == 0 ? cells[c] + pad : pad + cells[c]);
+            l.append(c == 0 || !numeric ? cells[c] + pad : pad + cells[c]);
         }
         b.append(l.toString().stripTrailing()).append('\n');
     }

@@ -24,6 +24,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -42,6 +43,10 @@ public final class ScenarioLoader {
             "java.lang.Double", "a number",
             "java.lang.String", "a text value",
             "java.util.List", "a list");
+
+    /** Jackson's prefix before the message of a value our own readers refused. */
+    private static final Pattern WEIRD_VALUE =
+            Pattern.compile("^Cannot deserialize value of type `[^`]*` from (String|Integer|Number) [^:]*: ");
 
     private final YAMLMapper mapper;
 
@@ -162,7 +167,7 @@ public final class ScenarioLoader {
         }
         if (e instanceof MismatchedInputException) {
             MismatchedInputException m = (MismatchedInputException) e;
-            String original = m.getOriginalMessage();
+            String original = WEIRD_VALUE.matcher(m.getOriginalMessage()).replaceFirst("");
             if (original.startsWith("expected") || original.startsWith("a ") || original.startsWith("only")
                     || original.startsWith("unknown") || original.startsWith("policy") || original.startsWith("parameter")
                     || original.startsWith("'")) {

@@ -96,8 +96,8 @@ class ScenarioLoaderTest {
     void shouldExplainAMalformedDuration() {
         assertThatThrownBy(() -> parse("workload:\n  kind: idle\n  serviceTime: 10 sec\n"))
                 .hasMessageStartingWith("s.yaml:3:")
-                .hasMessageContaining("workload.serviceTime")
-                .hasMessageContaining("expected a duration such as 250ms, 10s, 5m, 2h or 1d, got '10 sec'");
+                .hasMessageEndingWith(": workload.serviceTime: expected a duration such as 250ms, 10s, 5m, 2h or 1d,"
+                        + " got '10 sec'");
         assertThatThrownBy(() -> parse("workload:\n  kind: burst\n  count: 3\n  at: 10\n"))
                 .hasMessageStartingWith("s.yaml:4:")
                 .hasMessageContaining("workload.at")
