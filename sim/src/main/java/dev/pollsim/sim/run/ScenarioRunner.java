@@ -6,6 +6,8 @@ import dev.pollsim.sim.metrics.RunMetrics;
 import dev.pollsim.sim.model.FleetSimulation;
 import dev.pollsim.sim.scenario.ResolvedPolicy;
 import dev.pollsim.sim.scenario.Scenario;
+import dev.pollsim.sim.trace.TraceArrivals;
+import dev.pollsim.sim.workload.ArrivalSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -69,14 +71,17 @@ public final class ScenarioRunner {
         RandomStreams streams = new RandomStreams(scenario.seed());
         long horizon = scenario.horizonUs();
         RunMetrics metrics = new RunMetrics(scenario.fleet().daemons(), horizon);
-        long stranded = new FleetSimulation(
-                        scenario.fleet().config(),
-                        policy.factory(),
-                        scenario.workload().source(streams, scenario.fleet().jobOrigin()),
-                        streams,
-                        horizon,
-                        metrics)
-                .run();
+        ArrivalSource arrivals = scenario.workload().source(streams, scenario.fleet().jobOrigin());
+        long stranded;
+        try {
+            stranded = new FleetSimulation(scenario.fleet().config(), policy.factory(), arrivals, streams, horizon,
+                            metrics)
+                    .run();
+        } finally {
+            if (arrivals instanceof TraceArrivals) {
+                ((TraceArrivals) arrivals).close();
+            }
+        }
         return metrics.finish(policy.label(), policy.definition().name(), policy.params().asWritten(), stranded);
     }
 }
