@@ -63,7 +63,8 @@ final class TraceOptions {
     @Option(names = "--sample", paramLabel = "FRACTION", description = "Keep this fraction of arrivals, seeded (default: 1).")
     Double sample;
 
-    @Option(names = "--sort", description = "Sort the rows by time in memory first (about 20-30 bytes a row).")
+    @Option(names = "--sort",
+            description = "Sort the rows by time in memory first (memory then grows with the trace; see docs/TRACES.md).")
     boolean sort;
 
     /**
