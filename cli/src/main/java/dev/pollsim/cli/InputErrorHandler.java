@@ -1,6 +1,7 @@
 package dev.pollsim.cli;
 
 import dev.pollsim.sim.scenario.ScenarioException;
+import dev.pollsim.sim.trace.TraceException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import picocli.CommandLine;
@@ -14,7 +15,7 @@ final class InputErrorHandler implements CommandLine.IExecutionExceptionHandler 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
-        if (ex instanceof ScenarioException || ex instanceof InputException) {
+        if (ex instanceof ScenarioException || ex instanceof InputException || ex instanceof TraceException) {
             err.println("pollsim: " + ex.getMessage());
             err.flush();
             return ExitCodes.INPUT;

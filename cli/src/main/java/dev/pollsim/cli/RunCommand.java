@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -35,6 +36,14 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--scenario", paramLabel = "FILE|PRESET", defaultValue = "default",
             description = "Scenario YAML file or built-in preset (default: ${DEFAULT-VALUE}; see `pollsim scenarios`).")
     private String scenario;
+
+    @Option(names = "--trace", paramLabel = "FILE",
+            description = "Replay this recorded trace as the workload (the scenario gives the fleet, policies, seed"
+                    + " and, without a service column, the service time). Days default to the trace's length.")
+    private String trace;
+
+    @Mixin
+    private TraceOptions traceOptions;
 
     @Option(names = "--policy", split = ",", paramLabel = "LABEL",
             description = "Policy labels to run, comma-separated, or `all` (default: every label of the scenario)."
@@ -64,6 +73,9 @@ final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s = ScenarioSource.load(scenario);
+        if (trace != null) {
+            s = ScenarioSource.withTrace(s, trace, traceOptions.workload(trace, s.workload().serviceTime()), days);
+        }
         try {
             if (days != null) {
                 s = s.withDays(days);

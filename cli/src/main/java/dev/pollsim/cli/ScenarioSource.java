@@ -4,6 +4,7 @@ import dev.pollsim.sim.scenario.Presets;
 import dev.pollsim.sim.scenario.Scenario;
 import dev.pollsim.sim.scenario.ScenarioException;
 import dev.pollsim.sim.scenario.ScenarioLoader;
+import dev.pollsim.sim.scenario.WorkloadSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,5 +22,19 @@ final class ScenarioSource {
         return new Presets(loader).find(nameOrFile).orElseThrow(() -> new ScenarioException(
                 "--scenario: no file or preset named '" + nameOrFile + "'; presets are "
                         + String.join(", ", Presets.NAMES)));
+    }
+
+    /**
+     * The scenario with its workload replaced by a trace, named after the trace file. Without
+     * {@code days}, the run lasts the trace's length in whole days.
+     */
+    static Scenario withTrace(Scenario base, String file, WorkloadSpec.Trace workload, Integer days) {
+        String name = Path.of(file).getFileName().toString().replaceFirst("\\.[A-Za-z]+$", "");
+        try {
+            return new Scenario(name, days, base.seed(), workload, base.fleet(), base.upstream(), base.faults(),
+                    base.policies(), base.source());
+        } catch (IllegalArgumentException e) {
+            throw new ScenarioException((days == null ? "--trace " + file : "--days") + ": " + e.getMessage());
+        }
     }
 }

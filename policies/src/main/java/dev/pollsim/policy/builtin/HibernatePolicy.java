@@ -19,9 +19,10 @@ import java.util.random.RandomGenerator;
  *   <li>When the accumulator reaches the suspend window (300 s) the loop stops re-arming its
  *       timer: {@link #SUSPEND}.
  *   <li>A wake (the wake bus rung by a {@code local} enqueue, or a retry deadline) resets the step
- *       and the accumulator; a suspended loop re-arms at the floor, a backed-off loop is pulled
- *       to the floor, and a wake during an in-flight tick is kept and re-applied once the tick's
- *       outcome is recorded.
+ *       and the accumulator; a suspended loop re-arms at the floor, a backed-off loop whose timer
+ *       is due later than one floor away is pulled back to the floor (a timer already due sooner
+ *       is kept, so a stream of wakes never postpones a poll), and a wake during an in-flight
+ *       tick is kept and re-applied once the tick's outcome is recorded.
  *   <li>Jitter only shortens a step, by up to {@code jitterPercent}: a woken loop polls within
  *       one floor interval and the ceiling stays a ceiling.
  * </ul>
@@ -82,6 +83,7 @@ public final class HibernatePolicy implements PollPolicy {
     private long stepUs;
     private long idleUs;
     private boolean pendingWake;
+    private long dueUs = Long.MAX_VALUE;
 
     public HibernatePolicy(Backoff config, Flaws flaws, RandomGenerator jitter) {
         this.config = config;
@@ -110,9 +112,10 @@ public final class HibernatePolicy implements PollPolicy {
             idleUs = 0;
         }
         if (config.suspendAfterUs() > 0 && idleUs >= config.suspendAfterUs()) {
+            dueUs = Long.MAX_VALUE;
             return SUSPEND;
         }
-        return jittered(stepUs);
+        return due(nowUs, jittered(stepUs));
     }
 
     @Override
@@ -127,10 +130,13 @@ public final class HibernatePolicy implements PollPolicy {
                 pendingWake = !flaws.losesInFlightWake();
                 return KEEP;
             case SUSPENDED:
-                return jittered(stepUs);
+                return due(nowUs, jittered(stepUs));
             case WAITING:
             default:
-                return flaws.wakeRearmsSuspendedOnly() ? KEEP : jittered(stepUs);
+                if (flaws.wakeRearmsSuspendedOnly() || dueUs - nowUs <= stepUs) {
+                    return KEEP;
+                }
+                return due(nowUs, jittered(stepUs));
         }
     }
 
@@ -142,6 +148,12 @@ public final class HibernatePolicy implements PollPolicy {
     /** The idle time accumulated towards the suspend window. */
     public long idleUs() {
         return idleUs;
+    }
+
+    /** Remembers when the answered delay falls due, so that a later wake only ever pulls it in. */
+    private long due(long nowUs, long delayUs) {
+        dueUs = nowUs + delayUs;
+        return delayUs;
     }
 
     private long jittered(long step) {

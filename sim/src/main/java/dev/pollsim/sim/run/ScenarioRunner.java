@@ -13,6 +13,8 @@ import dev.pollsim.sim.scenario.Located;
 import dev.pollsim.sim.scenario.ResolvedPolicy;
 import dev.pollsim.sim.scenario.Scenario;
 import dev.pollsim.sim.scenario.WorkloadSpec;
+import dev.pollsim.sim.trace.TraceArrivals;
+import dev.pollsim.sim.workload.ArrivalSource;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,14 +84,20 @@ public final class ScenarioRunner {
     /** Runs one policy over the scenario. */
     public static PolicyResult runOne(Scenario scenario, ResolvedPolicy policy) {
         RandomStreams streams = new RandomStreams(scenario.seed());
-        FleetSimulation sim = new FleetSimulation(world(scenario, policy), policy.factory(),
-                scenario.workload().source(streams, scenario.fleet().jobOrigin()), streams);
-        if (scenario.workload() instanceof WorkloadSpec.Burst) {
-            WorkloadSpec.Burst b = (WorkloadSpec.Burst) scenario.workload();
-            long slots = (long) scenario.fleet().daemons() * scenario.fleet().maxConcurrent();
-            sim.watchRamp(b.at().micros(), Math.min(b.count(), slots));
+        ArrivalSource arrivals = scenario.workload().source(streams, scenario.fleet().jobOrigin());
+        try {
+            FleetSimulation sim = new FleetSimulation(world(scenario, policy), policy.factory(), arrivals, streams);
+            if (scenario.workload() instanceof WorkloadSpec.Burst) {
+                WorkloadSpec.Burst b = (WorkloadSpec.Burst) scenario.workload();
+                long slots = (long) scenario.fleet().daemons() * scenario.fleet().maxConcurrent();
+                sim.watchRamp(b.at().micros(), Math.min(b.count(), slots));
+            }
+            return sim.result(policy.label(), policy.definition().name(), policy.params().asWritten());
+        } finally {
+            if (arrivals instanceof TraceArrivals) {
+                ((TraceArrivals) arrivals).close();
+            }
         }
-        return sim.result(policy.label(), policy.definition().name(), policy.params().asWritten());
     }
 
     /** The world one policy runs in: the scenario's, with reloads resolved for that policy. */

@@ -36,7 +36,7 @@ public record Scenario(
     public static final int MAX_DAYS = 36_500;
 
     public Scenario {
-        days = days == null ? DEFAULT_DAYS : days;
+        days = days == null ? (workload == null ? DEFAULT_DAYS : workload.defaultDays()) : days;
         if (days < 1 || days > MAX_DAYS) {
             throw new IllegalArgumentException("days must be between 1 and " + MAX_DAYS + ", got " + days);
         }

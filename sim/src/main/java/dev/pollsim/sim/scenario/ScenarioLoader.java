@@ -16,6 +16,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.exc.ValueInstantiationException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.pollsim.sim.trace.TraceException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,6 +94,11 @@ public final class ScenarioLoader {
             }
             return s;
         } catch (JsonProcessingException e) {
+            for (Throwable c = e; c != null; c = c.getCause()) {
+                if (c instanceof TraceException) {
+                    throw (TraceException) c;
+                }
+            }
             throw describe(source, yaml, e);
         }
     }

@@ -70,6 +70,26 @@ class EveryPolicyInvariantsTest {
         assertThat(r.jobs().picked()).isEqualTo(r.jobs().arrived());
     }
 
+    /** Every policy but those whose own rate caps what they take (batched, gastown's pokes). */
+    @Provide
+    Arbitrary<String> uncappedPolicies() {
+        return Arbitraries.of(BuiltinPolicies.catalogue().names().stream()
+                .filter(n -> !n.equals("batched") && !n.equals("gastown")).toList());
+    }
+
+    @Property(tries = 40)
+    void aStormOfWakesNeverPostponesAPoll(
+            @ForAll("uncappedPolicies") String policy,
+            @ForAll @DoubleRange(min = 3_600, max = 72_000) double ratePerHour,
+            @ForAll long seed) {
+        // one to twenty local jobs a second for 10 minutes: each rings the wake bus
+        World world = World.of(new FleetConfig(1, 100_000, 1, StartPhases.SPREAD), H);
+        PolicyResult r = run(policy, world, arrivalsUntil(ratePerHour, H / 6, S, Origin.LOCAL, seed), seed);
+        assertThat(r.jobs().stranded()).as(policy).isZero();
+        // no poll is ever postponed: every job waits at most one backed-off interval
+        assertThat(r.wakeLatency().maxUs()).as(policy).isLessThanOrEqualTo(60 * S);
+    }
+
     @Property(tries = 120)
     void everyJobIsAccountedForUnderFailuresAndRestarts(
             @ForAll("policies") String policy,
