@@ -101,7 +101,7 @@ public final class FleetSimulation {
 
     private PolicyParams reloadedParams;
     private boolean visibleWorkPending;
-    private TickObserver observer = TickObserver.NONE;
+    private SimObserver observer = SimObserver.NONE;
     private boolean ran;
 
     /**
@@ -189,10 +189,20 @@ public final class FleetSimulation {
         return this;
     }
 
-    /** Sets who hears every tick; call before {@link #run()}. */
-    public FleetSimulation observe(TickObserver tickObserver) {
-        this.observer = tickObserver;
+    /** Sets who hears what happens to the loops; call before {@link #run()}. */
+    public FleetSimulation observe(SimObserver simObserver) {
+        this.observer = simObserver;
         return this;
+    }
+
+    /** Sets who hears every tick decision; call before {@link #run()}. */
+    public FleetSimulation observe(TickObserver tickObserver) {
+        return observe((SimObserver) tickObserver);
+    }
+
+    /** Loops per daemon in this run, to map a loop index to its daemon and name. */
+    public int loopsPerDaemon() {
+        return loopsPerDaemon;
     }
 
     /**
@@ -371,6 +381,7 @@ public final class FleetSimulation {
             freedSinceTick[loop]++;
             LoopState state = state(loop);
             long delay = policies[loop].onSlotFreed(now, state);
+            observer.slotFreed(loop, now, state, delay);
             if (delay != PollPolicy.KEEP) {
                 arm(loop, now, delay);
             }
@@ -402,7 +413,7 @@ public final class FleetSimulation {
                 restart(world.faults().restarts().get(target), now);
                 break;
             case RELOAD:
-                reload(world.faults().reloads().get(target));
+                reload(world.faults().reloads().get(target), now);
                 break;
             default:
                 throw new IllegalStateException("unknown control event " + (payload >>> CONTROL_TYPE_SHIFT));
@@ -414,6 +425,7 @@ public final class FleetSimulation {
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
             LoopState state = state(loop);
             long delay = policies[loop].onWake(now, kind, state);
+            observer.woke(loop, now, kind, state, delay);
             if (delay != PollPolicy.KEEP && state != LoopState.IN_FLIGHT) {
                 if (state == LoopState.SUSPENDED) {
                     metrics.woke();
@@ -450,6 +462,7 @@ public final class FleetSimulation {
             int free = maxConcurrent[d] - active[d];
             if (free > 0 && state(loop) == LoopState.SUSPENDED) {
                 long delay = policies[loop].onWake(now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED);
+                observer.woke(loop, now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED, delay);
                 if (delay != PollPolicy.KEEP) {
                     arm(loop, now, delay);
                     need -= free;
@@ -463,6 +476,7 @@ public final class FleetSimulation {
         int to = r.daemon() == FaultPlan.Restart.ALL ? daemons : Math.min(daemons, r.daemon() + 1);
         for (int d = from; d < to; d++) {
             metrics.restarted();
+            observer.restarted(d, now);
             epoch[d]++;
             int first = d * loopsPerDaemon;
             for (int loop = first; loop < first + loopsPerDaemon; loop++) {
@@ -494,7 +508,8 @@ public final class FleetSimulation {
         }
     }
 
-    private void reload(FaultPlan.Reload r) {
+    private void reload(FaultPlan.Reload r, long now) {
+        observer.reloaded(now);
         if (r.maxConcurrent() > 0) {
             Arrays.fill(maxConcurrent, r.maxConcurrent());
         }
@@ -558,6 +573,7 @@ public final class FleetSimulation {
                     long start = pickup + busy;
                     metrics.picked(pickup - visible);
                     metrics.started(start, start - visible);
+                    observer.spawned(loop, start, start - visible);
                     int id = running.add(daemon, lane.headServiceUs(), start, lane.headOrigin(), lane.headAttempt());
                     long done = start + lane.headServiceUs();
                     lane.pop();
@@ -608,7 +624,7 @@ public final class FleetSimulation {
         pendingSeq[loop] = NO_TICK;
         PollPolicy policy = policies[loop];
         long delay = policy.onTick(now, outcome);
-        observer.tick(loop, now, dispatched, saturated, delay);
+        observer.decided(loop, now, outcome, delay);
         if (delay == PollPolicy.SUSPEND) {
             metrics.suspended();
         }
