@@ -35,7 +35,7 @@ public class EventListHoldBenchmark {
     static final long MAX_US = 1_800_000_000L;
     static final int TABLE = 1 << 16;
 
-    @Param({"1000", "10000", "100000"})
+    @Param({"1000", "10000", "100000", "1000000"})
     public int pending;
 
     private EventList events;

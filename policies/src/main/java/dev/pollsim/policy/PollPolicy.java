@@ -53,6 +53,19 @@ public interface PollPolicy {
     }
 
     /**
+     * The period of the policy's steady idle state, or 0 when it is not in one.
+     *
+     * <p>A policy is in a steady idle state when an idle tick (nothing dispatched, no freed slot,
+     * not saturated, no error, no deadline) would answer exactly this delay and leave its state
+     * exactly as it is, so that every further idle tick does the same. The simulator may then
+     * skip such ticks in closed form until something happens to the loop; it calls this right
+     * after {@link #onTick} answered. The default, 0, never allows skipping.
+     */
+    default long steadyIdlePeriodUs() {
+        return 0L;
+    }
+
+    /**
      * A live config reload (seed 004's SIGHUP) changed some parameters; later ticks use them.
      * Policies with no hot fields ignore it.
      */

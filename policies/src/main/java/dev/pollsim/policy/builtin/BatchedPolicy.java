@@ -58,6 +58,12 @@ public final class BatchedPolicy implements PollPolicy {
         return outcome.busyUs() + intervalUs;
     }
 
+    /** An idle tick spawns nothing, draws nothing and sleeps the interval. */
+    @Override
+    public long steadyIdlePeriodUs() {
+        return intervalUs;
+    }
+
     @Override
     public void reconfigure(PolicyParams params) {
         if (params.has("spawnsPerTick")) {

@@ -127,6 +127,12 @@ public final class ExpIdlePolicy implements PollPolicy {
         return state == LoopState.IN_FLIGHT ? KEEP : 0L;
     }
 
+    /** Steady once the idle backoff sits at the cap and the error backoff is reset. */
+    @Override
+    public long steadyIdlePeriodUs() {
+        return idleBackoffUs == capUs && errorBackoffUs == baseUs ? capUs : 0L;
+    }
+
     /** The current idle backoff, for tests and timelines. */
     public long idleBackoffUs() {
         return idleBackoffUs;

@@ -28,6 +28,11 @@ public final class FixedIntervalPolicy implements PollPolicy {
     }
 
     @Override
+    public long steadyIdlePeriodUs() {
+        return intervalUs;
+    }
+
+    @Override
     public long onTick(long nowUs, TickOutcome outcome) {
         return intervalUs;
     }

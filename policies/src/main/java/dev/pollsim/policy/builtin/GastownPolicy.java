@@ -82,6 +82,12 @@ public final class GastownPolicy implements PollPolicy {
         return nextBeatAtOrAfter(currentUs);
     }
 
+    /** Steady when a miss no longer changes the interval: the fixed strategy, or at the cap. */
+    @Override
+    public long steadyIdlePeriodUs() {
+        return strategy == Strategy.FIXED || currentUs == maxUs ? nextBeatAtOrAfter(currentUs) : 0L;
+    }
+
     /** The current interval, for tests and timelines. */
     public long currentIntervalUs() {
         return currentUs;

@@ -74,6 +74,16 @@ public final class IdleStreakPolicy implements PollPolicy {
         return nowUs + (clampBug ? baseUs : effectiveIntervalUs());
     }
 
+    /** Steady once the streak has reached its cap, where an idle tick no longer changes it. */
+    @Override
+    public long steadyIdlePeriodUs() {
+        if (streak < maxBackoffMultiplier) {
+            return 0L;
+        }
+        long effective = effectiveIntervalUs();
+        return clampBug ? clampedTickDelay(effective) : Math.max(effective, minWaitUs);
+    }
+
     /** The idle streak, for tests and timelines. */
     public int streak() {
         return streak;

@@ -96,6 +96,33 @@ public final class RunMetrics {
         hourlyRequests[hour(nowUs)] += count;
     }
 
+    /**
+     * {@code count} idle ticks of one loop skipped in closed form, at {@code anchorUs + k x
+     * periodUs} for {@code k = 1..count}, each an empty poll of {@code requestsPerTick} requests.
+     */
+    public void idleTicks(int daemon, int loop, long anchorUs, long periodUs, long count, int requestsPerTick) {
+        if (count <= 0) {
+            return;
+        }
+        long requests = count * requestsPerTick;
+        byKind[RequestKind.EMPTY_POLL.ordinal()] += requests;
+        perDaemon[daemon] += requests;
+        perLoop[loop] += requests;
+        ticks += count;
+        if (requestsPerTick == 0) {
+            return;
+        }
+        long k = 1;
+        while (k <= count) {
+            long t = anchorUs + k * periodUs;
+            int h = hour(t);
+            long hourEnd = (h + 1L) * Durations.MICROS_PER_HOUR;
+            long last = Math.min(count, (hourEnd - 1 - anchorUs) / periodUs);
+            hourlyRequests[h] += (last - k + 1) * requestsPerTick;
+            k = last + 1;
+        }
+    }
+
     /** {@code count} requests of one kind by the first loop of {@code daemon} at {@code nowUs}. */
     public void requests(RequestKind kind, int daemon, int count, long nowUs) {
         requests(kind, daemon, 0, count, nowUs);

@@ -46,6 +46,7 @@ public final class FleetSimulation {
 
     private static final long NO_TICK = -1L;
     private static final long BEYOND_HORIZON = -2L;
+    private static final long PARKED = -3L;
     private static final long NO_DUE = -1L;
     private static final int TICK_END = 1 << 30;
     private static final int CONTROL_TYPE_SHIFT = 27;
@@ -77,7 +78,10 @@ public final class FleetSimulation {
 
     private final PollPolicy[] policies;
     private final SplittableRandom[] loopRandom;
-    private final long[] pendingSeq;
+    /** When the loop's pending tick falls, or NO_TICK (suspended), BEYOND_HORIZON or PARKED. */
+    private final long[] pendingAt;
+    /** When the pending tick was armed: its ordering key among ticks of one instant. */
+    private final long[] armedAt;
     private final boolean[] inFlight;
     private final int[] freedSinceTick;
     private final long[] reportedDue;
@@ -99,10 +103,19 @@ public final class FleetSimulation {
     private int[] retryWakeEpoch = new int[16];
     private boolean[] retryVisible = new boolean[16];
 
+    private final boolean fastForward;
+    private final PeriodicGroups groups = new PeriodicGroups();
+    private final int[] parkedIn;
+    private final long[] anchor;
+    private final int[] sentinelOf;
+    private long tickKey = -1;
+    private int tickLoop = -1;
+
     private PolicyParams reloadedParams;
     private boolean visibleWorkPending;
     private SimObserver observer = SimObserver.NONE;
     private boolean ran;
+    private long eventsHandled;
 
     /**
      * @param world the fleet, upstream, faults and horizon
@@ -140,7 +153,16 @@ public final class FleetSimulation {
         this.events = new EventList(2 * loops + 64);
         this.policies = new PollPolicy[loops];
         this.loopRandom = new SplittableRandom[loops];
-        this.pendingSeq = new long[loops];
+        this.pendingAt = new long[loops];
+        this.armedAt = new long[loops];
+        this.parkedIn = new int[loops];
+        this.anchor = new long[loops];
+        this.sentinelOf = new int[loops];
+        Arrays.fill(parkedIn, -1);
+        Arrays.fill(sentinelOf, -1);
+        this.fastForward = world.fastForward() && fleet.tickLatencyUs() == 0 && !world.upstream().warmModel()
+                && !world.upstream().rateLimit().enabled() && world.faults().errors().isEmpty()
+                && !factory.hearsVisibleWork();
         this.inFlight = new boolean[loops];
         this.freedSinceTick = new int[loops];
         this.reportedDue = new long[loops];
@@ -161,7 +183,7 @@ public final class FleetSimulation {
             String prefix = "fleet/daemon/" + (loop / loopsPerDaemon) + "/loop/" + (loop % loopsPerDaemon);
             loopRandom[loop] = streams.stream(prefix + "/jitter");
             policies[loop] = factory.create(loopSpecs[loop % loopsPerDaemon], loopRandom[loop]);
-            pendingSeq[loop] = NO_TICK;
+            pendingAt[loop] = NO_TICK;
             if (!policies[loop].startsSuspended()) {
                 long first = 0;
                 if (fleet.startPhases() == StartPhases.SPREAD) {
@@ -195,6 +217,11 @@ public final class FleetSimulation {
         return this;
     }
 
+    /** Whether idle stretches are skipped in closed form in this run (never with an observer). */
+    public boolean fastForwards() {
+        return fastForward && observer == SimObserver.NONE;
+    }
+
     /** Sets who hears every tick decision; call before {@link #run()}. */
     public FleetSimulation observe(TickObserver tickObserver) {
         return observe((SimObserver) tickObserver);
@@ -219,6 +246,7 @@ public final class FleetSimulation {
         while (!events.isEmpty() && events.peekTime() < horizonUs) {
             int payload = events.pop();
             long now = events.lastTime();
+            eventsHandled++;
             switch (events.lastKind()) {
                 case EventKind.ARRIVAL:
                     if (payload == 0) {
@@ -235,16 +263,25 @@ public final class FleetSimulation {
                     break;
                 case EventKind.TICK:
                     int loop = payload & ~TICK_END;
-                    if (events.lastSeq() == pendingSeq[loop]) {
+                    if (now == pendingAt[loop] && events.lastSeq() == armedAt[loop]) {
                         if ((payload & TICK_END) != 0) {
                             tickEnd(loop, now);
                         } else {
+                            tickKey = armedAt[loop];
+                            tickLoop = loop;
                             tickStart(loop, now);
+                            tickKey = -1;
+                            tickLoop = -1;
                         }
                     }
                     break;
                 default:
                     throw new IllegalStateException("unknown event kind " + events.lastKind());
+            }
+        }
+        for (int loop = 0; loop < policies.length; loop++) {
+            if (parkedIn[loop] >= 0) {
+                unpark(loop, horizonUs, false);
             }
         }
         return queued;
@@ -254,6 +291,11 @@ public final class FleetSimulation {
     public PolicyResult result(String label, String policy, Map<String, String> params) {
         long stranded = run();
         return metrics.finish(label, policy, params, stranded, pendingRetries(), upstreamStats());
+    }
+
+    /** Events taken off the event list (stale ones included); valid after {@link #run()}. */
+    public long eventsHandled() {
+        return eventsHandled;
     }
 
     /** Failed jobs whose retry deadline falls at or after the horizon; valid after {@link #run()}. */
@@ -290,6 +332,7 @@ public final class FleetSimulation {
             scheduleControl(now, WAKE_LOCAL, owners.nextInt(daemons));
         }
         workBecameVisible(now);
+        guardParked(0, now);
         scheduleNextArrival();
     }
 
@@ -302,6 +345,7 @@ public final class FleetSimulation {
             retries.free(id);
         }
         workBecameVisible(now);
+        guardParked(0, now);
     }
 
     private void scheduleRetry(int daemon, long serviceUs, Origin origin, int attempt, long now) {
@@ -376,6 +420,7 @@ public final class FleetSimulation {
         } else {
             metrics.completed();
         }
+        unparkDaemon(daemon, now);
         int first = daemon * loopsPerDaemon;
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
             freedSinceTick[loop]++;
@@ -388,6 +433,7 @@ public final class FleetSimulation {
         }
         if (queued > 0) {
             workBecameVisible(now);
+            guardAllParked(now);
         }
     }
 
@@ -421,6 +467,7 @@ public final class FleetSimulation {
     }
 
     private void wakeDaemon(int daemon, WakeKind kind, long now) {
+        unparkDaemon(daemon, now);
         int first = daemon * loopsPerDaemon;
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
             LoopState state = state(loop);
@@ -433,6 +480,7 @@ public final class FleetSimulation {
                 arm(loop, now, delay);
             }
         }
+        guardAllParked(now);
     }
 
     /** Work is visible: have the oracle's routing run once at this instant. */
@@ -480,11 +528,15 @@ public final class FleetSimulation {
             epoch[d]++;
             int first = d * loopsPerDaemon;
             for (int loop = first; loop < first + loopsPerDaemon; loop++) {
+                if (parkedIn[loop] >= 0) {
+                    unpark(loop, now, false);
+                }
+                dropSentinel(loop);
                 policies[loop] = factory.create(loopSpecs[loop % loopsPerDaemon], loopRandom[loop]);
                 if (reloadedParams != null) {
                     policies[loop].reconfigure(reloadedParams);
                 }
-                pendingSeq[loop] = NO_TICK;
+                pendingAt[loop] = NO_TICK;
                 inFlight[loop] = false;
                 freedSinceTick[loop] = 0;
                 reportedDue[loop] = NO_DUE;
@@ -496,6 +548,7 @@ public final class FleetSimulation {
                 rebuildRetryWakes(d, now);
             }
         }
+        guardAllParked(now);
     }
 
     private void rebuildRetryWakes(int daemon, long now) {
@@ -510,6 +563,11 @@ public final class FleetSimulation {
 
     private void reload(FaultPlan.Reload r, long now) {
         observer.reloaded(now);
+        for (int loop = 0; loop < policies.length; loop++) {
+            if (parkedIn[loop] >= 0) {
+                unpark(loop, now, true);
+            }
+        }
         if (r.maxConcurrent() > 0) {
             Arrays.fill(maxConcurrent, r.maxConcurrent());
         }
@@ -537,6 +595,7 @@ public final class FleetSimulation {
         int k = loop % loopsPerDaemon;
         PollPolicy policy = policies[loop];
         LoopSpec spec = loopSpecs[k];
+        dropSentinel(loop);
         if (reportedDue[loop] != NO_DUE && now > reportedDue[loop]) {
             metrics.overdue(now - reportedDue[loop]);
         }
@@ -605,10 +664,18 @@ public final class FleetSimulation {
             flightPending[loop] = pending;
             flightBusy[loop] = busy;
             inFlight[loop] = true;
-            pendingSeq[loop] = events.schedule(now + responseDelay, EventKind.TICK, loop | TICK_END);
+            pendingAt[loop] = now + responseDelay;
+            armedAt[loop] = now;
+            events.schedule(now + responseDelay, EventKind.TICK, now, loop | TICK_END);
         }
-        if (queued > 0 && dispatched > 0) {
-            workBecameVisible(now);
+        if (dispatched > 0 && maxConcurrent[daemon] - active[daemon] <= 0) {
+            unparkDaemon(daemon, now);
+        }
+        if (queued > 0) {
+            if (dispatched > 0) {
+                workBecameVisible(now);
+            }
+            guardAllParked(now);
         }
     }
 
@@ -621,14 +688,21 @@ public final class FleetSimulation {
     }
 
     private void decide(int loop, long now, int dispatched, boolean saturated) {
-        pendingSeq[loop] = NO_TICK;
+        pendingAt[loop] = NO_TICK;
         PollPolicy policy = policies[loop];
         long delay = policy.onTick(now, outcome);
         observer.decided(loop, now, outcome, delay);
         if (delay == PollPolicy.SUSPEND) {
             metrics.suspended();
         }
-        arm(loop, now, delay);
+        if (fastForward && delay > 0 && delay < horizonUs - now && canPark(loop, dispatched, saturated)
+                && policy.steadyIdlePeriodUs() == delay) {
+            dropSentinel(loop);
+            reportedDue[loop] = policy.reportedDueUs(now, delay);
+            park(loop, now, delay);
+        } else {
+            arm(loop, now, delay);
+        }
         if (loop == 0) {
             metrics.decision(now, delay >= 0 ? delay : -1, reportedDue[0]);
         }
@@ -641,15 +715,20 @@ public final class FleetSimulation {
         if (inFlight[loop]) {
             return LoopState.IN_FLIGHT;
         }
-        return pendingSeq[loop] == NO_TICK ? LoopState.SUSPENDED : LoopState.WAITING;
+        return pendingAt[loop] == NO_TICK ? LoopState.SUSPENDED : LoopState.WAITING;
     }
 
+    /**
+     * Arms the loop's next tick. Ticks of one instant run in the order they were armed, then in
+     * loop order: a canonical order, independent of event-list history, that parked loops keep.
+     */
     private void arm(int loop, long now, long delay) {
         if (inFlight[loop]) {
             return;
         }
+        dropSentinel(loop);
         if (delay == PollPolicy.SUSPEND) {
-            pendingSeq[loop] = NO_TICK;
+            pendingAt[loop] = NO_TICK;
             reportedDue[loop] = NO_DUE;
             return;
         }
@@ -658,9 +737,131 @@ public final class FleetSimulation {
         }
         reportedDue[loop] = policies[loop].reportedDueUs(now, delay);
         if (delay >= horizonUs - now) {
-            pendingSeq[loop] = BEYOND_HORIZON;
+            pendingAt[loop] = BEYOND_HORIZON;
             return;
         }
-        pendingSeq[loop] = events.schedule(now + delay, EventKind.TICK, loop);
+        long at = now + delay;
+        if (at == pendingAt[loop] && now == armedAt[loop]) {
+            return;
+        }
+        pendingAt[loop] = at;
+        armedAt[loop] = now;
+        events.schedule(at, EventKind.TICK, now, loop);
+    }
+
+    // ---- fast-forward: parked loops ---------------------------------------------------------
+
+    /**
+     * Whether a loop that just decided can stop generating events: its tick was idle (nothing
+     * found, freed, saturated, failed or due), its lane is empty and its daemon has a free slot.
+     */
+    private boolean canPark(int loop, int dispatched, boolean saturated) {
+        int daemon = loop / loopsPerDaemon;
+        LoopSpec spec = loopSpecs[loop % loopsPerDaemon];
+        return observer == SimObserver.NONE && spec.role() == LoopSpec.Role.WORKER && dispatched == 0 && !saturated
+                && outcome.slotsFreed() == 0 && outcome.error() == TickError.NONE
+                && outcome.deadlineUs() == TickOutcome.NO_DEADLINE && lanes[spec.lane()].size() == 0
+                && maxConcurrent[daemon] - active[daemon] > 0 && freedSinceTick[loop] == 0;
+    }
+
+    /** Parks a loop whose idle ticks from now on come every {@code periodUs}, none of them an event. */
+    private void park(int loop, long now, long periodUs) {
+        int g = groups.group(periodUs, loopSpecs[loop % loopsPerDaemon].lane());
+        groups.add(g, loop, now);
+        parkedIn[loop] = g;
+        anchor[loop] = now;
+        pendingAt[loop] = PARKED;
+    }
+
+    /**
+     * Takes a loop out of its group, counting in closed form the idle ticks it made before the
+     * current event (ticks of this instant count if they run before the tick being handled), and
+     * with {@code materialize} puts its next tick back in the event list.
+     */
+    private void unpark(int loop, long now, boolean materialize) {
+        int g = parkedIn[loop];
+        long period = groups.period(g);
+        long a = anchor[loop];
+        groups.remove(g, loop, a);
+        parkedIn[loop] = -1;
+        long done = now > a ? (now - 1 - a) / period : 0;
+        long nextAt = a + (done + 1) * period;
+        if (nextAt == now && tickLoop >= 0 && (now - period < tickKey || (now - period == tickKey && loop < tickLoop))) {
+            done++;
+            nextAt += period;
+        }
+        int daemon = loop / loopsPerDaemon;
+        PollPolicy policy = policies[loop];
+        metrics.idleTicks(daemon, loop % loopsPerDaemon, a, period, done, fleet.requestsPerTick());
+        if (done > 0) {
+            long due = policy.reportedDueUs(a, period);
+            if (a + period > due) {
+                metrics.overdue(a + period - due);
+            }
+            if (loop == 0) {
+                for (long k = 1; k <= done && k <= dev.pollsim.sim.metrics.IntervalSeries.LIMIT; k++) {
+                    long t = a + k * period;
+                    metrics.decision(t, period, policy.reportedDueUs(t, period));
+                }
+            }
+        }
+        if (!materialize) {
+            pendingAt[loop] = NO_TICK;
+            return;
+        }
+        reportedDue[loop] = policy.reportedDueUs(nextAt - period, period);
+        if (nextAt >= horizonUs) {
+            pendingAt[loop] = BEYOND_HORIZON;
+            return;
+        }
+        pendingAt[loop] = nextAt;
+        armedAt[loop] = nextAt - period;
+        events.schedule(nextAt, EventKind.TICK, nextAt - period, loop);
+    }
+
+    /** Brings every parked loop of a daemon back into the event list, before anything happens to it. */
+    private void unparkDaemon(int daemon, long now) {
+        int first = daemon * loopsPerDaemon;
+        for (int loop = first; loop < first + loopsPerDaemon; loop++) {
+            if (parkedIn[loop] >= 0) {
+                unpark(loop, now, true);
+            }
+        }
+    }
+
+    /**
+     * While a lane holds work, each group of that lane keeps its next member in the event list
+     * (its sentinel), so that no parked loop ticks unseen with work to find.
+     */
+    private void guardParked(int lane, long now) {
+        if (lanes[lane].size() == 0) {
+            return;
+        }
+        for (int g = 0; g < groups.groups(); g++) {
+            if (groups.lane(g) == lane && groups.size(g) > 0 && groups.sentinel(g) < 0) {
+                int loop = groups.first(g, now);
+                unpark(loop, now, true);
+                groups.sentinel(g, loop);
+                sentinelOf[loop] = g;
+            }
+        }
+    }
+
+    private void guardAllParked(long now) {
+        if (groups.groups() == 0) {
+            return;
+        }
+        for (int lane = 0; lane < lanes.length; lane++) {
+            guardParked(lane, now);
+        }
+    }
+
+    /** The loop's next tick no longer guards its group (it ran, or was re-armed). */
+    private void dropSentinel(int loop) {
+        int g = sentinelOf[loop];
+        if (g >= 0) {
+            groups.sentinel(g, -1);
+            sentinelOf[loop] = -1;
+        }
     }
 }

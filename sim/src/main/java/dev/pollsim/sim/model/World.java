@@ -9,8 +9,15 @@ import java.util.Objects;
  * @param upstream the upstream's warm window, cold start and rate limit
  * @param faults error windows, job failures, restarts and reloads
  * @param horizonUs the simulated span, in microseconds
+ * @param fastForward skip idle stretches in closed form where the world allows it (no tick
+ *     latency, warm model, rate limit or error windows); results are identical either way
  */
-public record World(FleetConfig fleet, UpstreamConfig upstream, FaultPlan faults, long horizonUs) {
+public record World(FleetConfig fleet, UpstreamConfig upstream, FaultPlan faults, long horizonUs, boolean fastForward) {
+
+    /** A world that skips idle stretches where it can. */
+    public World(FleetConfig fleet, UpstreamConfig upstream, FaultPlan faults, long horizonUs) {
+        this(fleet, upstream, faults, horizonUs, true);
+    }
 
     public World {
         Objects.requireNonNull(fleet, "fleet");
@@ -23,6 +30,11 @@ public record World(FleetConfig fleet, UpstreamConfig upstream, FaultPlan faults
             throw new IllegalArgumentException("requestsPerTick (" + fleet.requestsPerTick()
                     + ") exceeds the rate limit's burst (" + upstream.rateLimit().burst() + "): every tick would get 429");
         }
+    }
+
+    /** This world, simulated tick by tick (or not) instead. */
+    public World withFastForward(boolean on) {
+        return new World(fleet, upstream, faults, horizonUs, on);
     }
 
     /** A fleet with a plain upstream and nothing going wrong. */

@@ -76,6 +76,45 @@ class EventListTest {
         assertThat(events.isEmpty()).isTrue();
     }
 
+    @Test
+    void keyedEventsShouldRunByKeyThenPayloadWhateverTheInsertionOrder() {
+        EventList events = new EventList(4);
+        events.schedule(100, EventKind.TICK, 7L, 3);
+        events.schedule(100, EventKind.TICK, 5L, 9);
+        events.schedule(100, EventKind.TICK, 7L, 1);
+        events.schedule(100, EventKind.CONTROL, 8);
+        List<Integer> order = new ArrayList<>();
+        while (!events.isEmpty()) {
+            order.add(events.pop());
+        }
+        assertThat(order).containsExactly(8, 9, 1, 3);
+    }
+
+    @Test
+    void farEventsShouldWaitAndComeBackInOrder() {
+        EventList events = new EventList(16);
+        // a dense cluster near now, then events days away that the wheel cannot hold at first
+        for (int i = 0; i < 1_000; i++) {
+            events.schedule(i * 1_000L, EventKind.TICK, i);
+        }
+        long day = 86_400_000_000L;
+        for (int i = 0; i < 1_000; i++) {
+            events.schedule(day * (1 + i % 7) + i, EventKind.COMPLETION, 10_000 + i);
+        }
+        long last = -1;
+        int count = 0;
+        while (!events.isEmpty()) {
+            events.pop();
+            assertThat(events.lastTime()).isGreaterThanOrEqualTo(last);
+            last = events.lastTime();
+            count++;
+            if (count % 3 == 0 && count < 1_500) {
+                events.schedule(last + (count % 11) * 7_777L, EventKind.TICK, count);
+            }
+        }
+        assertThat(count).isEqualTo(2_000 + 499);
+    }
+
     /** Holds what the reference queue compares. */
     private record Ref(long time, int kind, long seq, int payload) {}
 
@@ -83,14 +122,22 @@ class EventListTest {
     void shouldPopInTheSameOrderAsAReferenceQueue(@ForAll("operations") List<Tuple.Tuple3<Boolean, Long, Integer>> ops) {
         EventList events = new EventList(4);
         PriorityQueue<Ref> reference = new PriorityQueue<>(Comparator.comparingLong(Ref::time)
-                .thenComparingInt(Ref::kind).thenComparingLong(Ref::seq));
+                .thenComparingInt(Ref::kind).thenComparingLong(Ref::seq).thenComparingInt(Ref::payload));
         int payload = 0;
         for (var op : ops) {
             if (op.get1() || reference.isEmpty()) {
-                long t = events.now() + op.get2();
+                // mostly near events, some far ones (hours to weeks) to exercise the far heap
+                long gap = op.get2() % 5 == 0 ? op.get2() * 3_600_000_000L : op.get2();
+                long t = events.now() + gap;
                 int kind = op.get3();
-                long seq = events.schedule(t, kind, payload);
-                reference.add(new Ref(t, kind, seq, payload++));
+                if (kind == EventKind.TICK && op.get2() % 2 == 0) {
+                    long key = op.get2() % 3;
+                    events.schedule(t, kind, key, payload);
+                    reference.add(new Ref(t, kind, key, payload++));
+                } else {
+                    long seq = events.schedule(t, kind, payload);
+                    reference.add(new Ref(t, kind, seq, payload++));
+                }
             } else {
                 Ref expected = reference.poll();
                 assertThat(events.pop()).isEqualTo(expected.payload());
@@ -108,9 +155,9 @@ class EventListTest {
     Arbitrary<List<Tuple.Tuple3<Boolean, Long, Integer>>> operations() {
         Arbitrary<Tuple.Tuple3<Boolean, Long, Integer>> op = net.jqwik.api.Combinators.combine(
                         Arbitraries.of(true, true, false),
-                        Arbitraries.longs().between(0, 20),
+                        Arbitraries.longs().between(0, 200_000),
                         Arbitraries.integers().between(0, EventKind.COUNT - 1))
                 .as(Tuple::of);
-        return op.list().ofMaxSize(400);
+        return op.list().ofMaxSize(2_000);
     }
 }
