@@ -49,6 +49,9 @@ public record ScenarioBudget(
             throw scenario.error(field, "missing policies; expected the labels to check with their limits, such as"
                     + " {exp-idle: {requestsPerDay: 12000}}");
         }
+        if (name != null && name.isBlank()) {
+            throw scenario.error(field + ".name", "expected a name for the results, such as default-short, got nothing");
+        }
     }
 
     private ScenarioException where(String source, String field, String what) {
