@@ -49,6 +49,9 @@ public final class ScenarioLoader {
     private static final Pattern WEIRD_VALUE =
             Pattern.compile("^Cannot deserialize value of type `[^`]*` from (String|Integer|Number) [^:]*: ");
 
+    /** Context attribute and injectable value naming the file being read, for located values. */
+    public static final String SOURCE = PolicySetReader.SOURCE;
+
     private final YAMLMapper mapper;
 
     public ScenarioLoader() {
@@ -100,6 +103,34 @@ public final class ScenarioLoader {
                 }
             }
             throw describe(source, yaml, e);
+        }
+    }
+
+    /**
+     * Reads YAML of another pollsim contract (a budgets file) into {@code type}, as strictly as a
+     * scenario and with the same {@code file:line:column: field: what} messages, so that every
+     * input file of pollsim is refused the same way. Deserializers find {@code source} under the
+     * context attribute and injectable value {@link #SOURCE}.
+     *
+     * @param source the file name used in messages
+     * @return the value, or {@code null} for a document without content (blank, or comments only)
+     * @throws ScenarioException on any bad input
+     */
+    public <T> T read(String yaml, String source, Class<T> type) {
+        ObjectReader reader = mapper.readerFor(type)
+                .withAttribute(SOURCE, source)
+                .with(new InjectableValues.Std().addValue(SOURCE, source));
+        try {
+            try (JsonParser p = mapper.createParser(yaml)) {
+                if (p.nextToken() == null) {
+                    return null;
+                }
+            }
+            return reader.readValue(yaml);
+        } catch (JsonProcessingException e) {
+            throw describe(source, yaml, e);
+        } catch (IOException e) {
+            throw new ScenarioException(source + ": cannot read: " + e.getMessage(), e);
         }
     }
 
