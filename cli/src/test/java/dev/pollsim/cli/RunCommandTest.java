@@ -69,7 +69,7 @@ class RunCommandTest {
         Cli r = Cli.run("run", "--scenario", file.toString());
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo("pollsim: " + file + ":5:3: fleet: unknown field 'daemonz'; expected one of daemons,"
-                + " maxConcurrent, origin, requestsPerTick, startPhases, tickLatency\n");
+                + " maxConcurrent, origin, queue, requestsPerTick, startPhases, tickLatency\n");
         assertThat(r.out()).isEmpty();
     }
 

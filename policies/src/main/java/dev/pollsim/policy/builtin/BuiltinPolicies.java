@@ -61,8 +61,9 @@ public final class BuiltinPolicies {
                         "interval", Durations.format(FixedIntervalPolicy.DEFAULT_INTERVAL_US), "1us",
                         "Time between two polls.")),
                 p -> {
-                    long interval = p.micros("interval");
-                    return PolicyFactory.single(random -> new FixedIntervalPolicy(interval));
+                    // stateless, so every loop shares one instance
+                    FixedIntervalPolicy shared = new FixedIntervalPolicy(p.micros("interval"));
+                    return PolicyFactory.single(random -> shared);
                 });
     }
 

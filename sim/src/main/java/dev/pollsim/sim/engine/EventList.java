@@ -8,8 +8,8 @@ import java.util.Arrays;
  * primitive events ordered by time, then {@link EventKind} order, then a sequence key, then
  * payload.
  *
- * <p>An event is four primitives in a pooled arena (time, kind and key packed in one
- * {@code long}, an {@code int} payload, an {@code int} link); there is no object per event, and
+ * <p>An event is three adjacent {@code long}s in a pooled arena (time; kind and key; payload and
+ * link), so that reading one touches one or two cache lines; there is no object per event, and
  * scheduling and popping allocate nothing once the arena has grown to the run's high-water mark.
  *
  * <ul>
@@ -39,13 +39,12 @@ public final class EventList {
     private static final int MIN_WIDTH_LOG = 0;
     private static final int MAX_WIDTH_LOG = 40;
 
-    // the arena
-    private long[] times;
-    private long[] orders;
-    private int[] payloads;
-    private int[] next;
+    // the arena: per event, three longs (time, kind and key, payload and link)
+    private long[] slots;
     private int freeHead = NIL;
     private int used;
+    private int capacity;
+    private int peeked = NIL;
 
     // the wheel
     private int bucketsLog;
@@ -73,10 +72,8 @@ public final class EventList {
     /** @param initialCapacity events held before the first growth */
     public EventList(int initialCapacity) {
         int cap = Math.max(16, initialCapacity);
-        times = new long[cap];
-        orders = new long[cap];
-        payloads = new int[cap];
-        next = new int[cap];
+        slots = new long[3 * cap];
+        capacity = cap;
         heap = new int[16];
         buildWheel(Math.max(MIN_BUCKETS_LOG, Math.min(MAX_BUCKETS_LOG, log2Ceil(cap))), 20);
     }
@@ -96,7 +93,7 @@ public final class EventList {
 
     /** The time of the next event; only valid when not empty. */
     public long peekTime() {
-        return times[peek()];
+        return time(peek());
     }
 
     /**
@@ -135,9 +132,10 @@ public final class EventList {
      * @return the event's payload
      */
     public int pop() {
-        int node = peek();
+        int node = peeked != NIL ? peeked : peek();
+        peeked = NIL;
         int bucket = (int) (cursor & (heads.length - 1));
-        int after = next[node];
+        int after = next(node);
         heads[bucket] = after;
         if (after == NIL) {
             tails[bucket] = NIL;
@@ -145,9 +143,10 @@ public final class EventList {
         }
         wheelSize--;
         size--;
-        lastTime = times[node];
-        lastOrder = orders[node];
-        lastPayload = payloads[node];
+        int base = 3 * node;
+        lastTime = slots[base];
+        lastOrder = slots[base + 1];
+        lastPayload = (int) (slots[base + 2] >> 32);
         now = lastTime;
         release(node);
         return lastPayload;
@@ -178,10 +177,12 @@ public final class EventList {
                     + payload + ") at " + formatTime(timeUs) + ": simulated time is already " + formatTime(now));
         }
         int node = allocate();
-        times[node] = timeUs;
-        orders[node] = ((long) kind << KIND_SHIFT) | key;
-        payloads[node] = payload;
+        int base = 3 * node;
+        slots[base] = timeUs;
+        slots[base + 1] = ((long) kind << KIND_SHIFT) | key;
+        slots[base + 2] = ((long) payload << 32) | (NIL & 0xffffffffL);
         size++;
+        peeked = NIL;
         if (size > (heads.length << 1) || (heapSize > 256 && heapSize > (size >>> 1))
                 || crowded > Math.max(64, size >>> 2)) {
             rebuild();
@@ -193,33 +194,46 @@ public final class EventList {
         }
     }
 
+    private long time(int node) {
+        return slots[3 * node];
+    }
+
+    private int next(int node) {
+        return (int) slots[3 * node + 2];
+    }
+
+    private void link(int node, int to) {
+        int i = 3 * node + 2;
+        slots[i] = (slots[i] & 0xffffffff00000000L) | (to & 0xffffffffL);
+    }
+
     private void addToWheel(int node) {
-        int bucket = (int) ((times[node] >>> widthLog) & (heads.length - 1));
+        int bucket = (int) ((time(node) >>> widthLog) & (heads.length - 1));
         int tail = tails[bucket];
-        next[node] = NIL;
+        link(node, NIL);
         if (tail == NIL) {
             heads[bucket] = node;
             tails[bucket] = node;
             setBit(bucket);
         } else if (!before(node, tail)) {
-            next[tail] = node;
+            link(tail, node);
             tails[bucket] = node;
         } else {
             int head = heads[bucket];
             if (before(node, head)) {
-                next[node] = head;
+                link(node, head);
                 heads[bucket] = node;
             } else {
                 int prev = head;
-                int cur = next[head];
+                int cur = next(head);
                 int walked = 1;
                 while (!before(node, cur)) {
                     prev = cur;
-                    cur = next[cur];
+                    cur = next(cur);
                     walked++;
                 }
-                next[node] = cur;
-                next[prev] = node;
+                link(node, cur);
+                link(prev, node);
                 if (walked > 4) {
                     crowded++;
                 }
@@ -230,46 +244,52 @@ public final class EventList {
 
     /** Whether node {@code a} comes before node {@code b}. */
     private boolean before(int a, int b) {
-        long ta = times[a];
-        long tb = times[b];
+        int ia = 3 * a;
+        int ib = 3 * b;
+        long ta = slots[ia];
+        long tb = slots[ib];
         if (ta != tb) {
             return ta < tb;
         }
-        long oa = orders[a];
-        long ob = orders[b];
+        long oa = slots[ia + 1];
+        long ob = slots[ib + 1];
         if (oa != ob) {
             return oa < ob;
         }
-        return payloads[a] < payloads[b];
+        return (slots[ia + 2] >> 32) < (slots[ib + 2] >> 32);
     }
 
     // ---- finding the next event -------------------------------------------------------------
 
     /** The arena index of the next event, with the cursor moved to its bucket. */
     private int peek() {
+        if (peeked != NIL) {
+            return peeked;
+        }
         if (wheelSize == 0) {
             if (heapSize == 0) {
                 throw new IllegalStateException("the event list is empty");
             }
-            cursor = times[heap[0]] >>> widthLog;
+            cursor = time(heap[0]) >>> widthLog;
             migrate();
         }
         int bucket = nextOccupied((int) (cursor & (heads.length - 1)));
         long advance = (bucket - cursor) & (heads.length - 1);
         if (advance != 0) {
             cursor += advance;
-            if (heapSize > 0 && (times[heap[0]] >>> widthLog) - cursor < heads.length) {
+            if (heapSize > 0 && (time(heap[0]) >>> widthLog) - cursor < heads.length) {
                 migrate();
                 bucket = nextOccupied((int) (cursor & (heads.length - 1)));
                 cursor += (bucket - cursor) & (heads.length - 1);
             }
         }
-        return heads[bucket];
+        peeked = heads[bucket];
+        return peeked;
     }
 
     /** Moves every heap event inside the window into the wheel. */
     private void migrate() {
-        while (heapSize > 0 && (times[heap[0]] >>> widthLog) - cursor < heads.length) {
+        while (heapSize > 0 && (time(heap[0]) >>> widthLog) - cursor < heads.length) {
             addToWheel(heapPop());
         }
     }
@@ -334,14 +354,14 @@ public final class EventList {
         int n = 0;
         long last = now;
         for (int b = 0; b < heads.length; b++) {
-            for (int node = heads[b]; node != NIL; node = next[node]) {
+            for (int node = heads[b]; node != NIL; node = next(node)) {
                 all[n++] = node;
-                last = Math.max(last, times[node]);
+                last = Math.max(last, time(node));
             }
         }
         for (int i = 0; i < heapSize; i++) {
             all[n++] = heap[i];
-            last = Math.max(last, times[heap[i]]);
+            last = Math.max(last, time(heap[i]));
         }
         // the node being inserted is already counted in size but in neither structure
         int bucketsLogNew = Math.max(MIN_BUCKETS_LOG, Math.min(MAX_BUCKETS_LOG, log2Ceil(size) + 1));
@@ -354,7 +374,7 @@ public final class EventList {
         cursor = now >>> widthLog;
         for (int i = 0; i < n; i++) {
             int node = all[i];
-            if ((times[node] >>> widthLog) - cursor < heads.length) {
+            if ((time(node) >>> widthLog) - cursor < heads.length) {
                 addToWheel(node);
             } else {
                 heapPush(node);
@@ -427,21 +447,18 @@ public final class EventList {
     private int allocate() {
         if (freeHead != NIL) {
             int node = freeHead;
-            freeHead = next[node];
+            freeHead = next(node);
             return node;
         }
-        if (used == times.length) {
-            int cap = times.length * 2;
-            times = Arrays.copyOf(times, cap);
-            orders = Arrays.copyOf(orders, cap);
-            payloads = Arrays.copyOf(payloads, cap);
-            next = Arrays.copyOf(next, cap);
+        if (used == capacity) {
+            capacity *= 2;
+            slots = Arrays.copyOf(slots, 3 * capacity);
         }
         return used++;
     }
 
     private void release(int node) {
-        next[node] = freeHead;
+        link(node, freeHead);
         freeHead = node;
     }
 

@@ -54,6 +54,14 @@ public final class RandomStreams {
         return r == 0 ? this : new RandomStreams(mix(masterSeed ^ (GOLDEN * (r + 1L))));
     }
 
+    /**
+     * The streams of daemon {@code d} of a fleet of independent daemons: each daemon's workload
+     * and loops draw from streams of their own, whatever the fleet's size.
+     */
+    public RandomStreams daemon(int d) {
+        return new RandomStreams(mix(masterSeed ^ mix(GOLDEN * (d + 1L) + 0x632be59bd9b4e019L)));
+    }
+
     /** The SplitMix64 finalizer: a bijective avalanche of 64 bits. */
     static long mix(long z) {
         z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;

@@ -51,6 +51,14 @@ public final class LatencyRecorder {
         return Math.min(histogram.getValueAtPercentile(q), maxUs);
     }
 
+    /** Adds everything {@code other} recorded; the result does not depend on the order of adds. */
+    public void add(LatencyRecorder other) {
+        histogram.add(other.histogram);
+        count += other.count;
+        sumUs += other.sumUs;
+        maxUs = Math.max(maxUs, other.maxUs);
+    }
+
     /** A copy of the histogram, for reports that draw the whole distribution. */
     public Histogram histogramCopy() {
         return histogram.copy();

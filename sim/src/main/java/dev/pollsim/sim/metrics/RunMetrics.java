@@ -29,6 +29,10 @@ public final class RunMetrics {
     private final LatencyRecorder wakeLatency = new LatencyRecorder();
     private final LatencyRecorder timeToStart = new LatencyRecorder();
 
+    private int hourIndex;
+    private long hourStartUs = Long.MAX_VALUE;
+    private long hourEndUs = Long.MIN_VALUE;
+
     private long arrived;
     private long retried;
     private long picked;
@@ -214,6 +218,52 @@ public final class RunMetrics {
         seriesSize++;
     }
 
+    /**
+     * Adds what another part of the same run recorded (other daemons of a fleet simulated
+     * apart). Sums, maxima and histograms, so the result does not depend on the order of adds;
+     * the interval series is kept from whichever part recorded one.
+     */
+    public void add(RunMetrics other) {
+        if (other.perDaemon.length != perDaemon.length || other.hourlyRequests.length != hourlyRequests.length) {
+            throw new IllegalArgumentException("parts of one run must have the same daemons and hours");
+        }
+        addAll(byKind, other.byKind);
+        addAll(perDaemon, other.perDaemon);
+        addAll(perLoop, other.perLoop);
+        addAll(hourlyRequests, other.hourlyRequests);
+        addAll(hourlyArrivals, other.hourlyArrivals);
+        for (int h = 0; h < hourlyPeakQueued.length; h++) {
+            hourlyPeakQueued[h] = Math.max(hourlyPeakQueued[h], other.hourlyPeakQueued[h]);
+        }
+        wakeLatency.add(other.wakeLatency);
+        timeToStart.add(other.timeToStart);
+        arrived += other.arrived;
+        retried += other.retried;
+        picked += other.picked;
+        completed += other.completed;
+        failed += other.failed;
+        ticks += other.ticks;
+        saturatedTicks += other.saturatedTicks;
+        suspends += other.suspends;
+        wakes += other.wakes;
+        restarts += other.restarts;
+        maxOverdueUs = Math.max(maxOverdueUs, other.maxOverdueUs);
+        if (other.seriesSize > 0) {
+            seriesLoop = other.seriesLoop;
+            seriesAt = Arrays.copyOf(other.seriesAt, other.seriesSize);
+            seriesDelay = Arrays.copyOf(other.seriesDelay, other.seriesSize);
+            seriesDue = Arrays.copyOf(other.seriesDue, other.seriesSize);
+            seriesSize = other.seriesSize;
+            seriesTruncated = other.seriesTruncated;
+        }
+    }
+
+    private static void addAll(long[] into, long[] from) {
+        for (int i = 0; i < into.length; i++) {
+            into[i] += from[i];
+        }
+    }
+
     /** The recorder of wake latencies, for reports that draw the whole distribution. */
     public LatencyRecorder wakeLatency() {
         return wakeLatency;
@@ -273,7 +323,17 @@ public final class RunMetrics {
         }
     }
 
+    /** The hour of {@code nowUs}; the last one is remembered, so that no division runs per request. */
     private int hour(long nowUs) {
-        return (int) (Math.min(nowUs, horizonUs - 1) / Durations.MICROS_PER_HOUR);
+        if (nowUs >= hourStartUs && nowUs < hourEndUs) {
+            return hourIndex;
+        }
+        hourIndex = (int) (Math.min(nowUs, horizonUs - 1) / Durations.MICROS_PER_HOUR);
+        hourStartUs = hourIndex * Durations.MICROS_PER_HOUR;
+        hourEndUs = Math.min(hourStartUs + Durations.MICROS_PER_HOUR, horizonUs);
+        if (nowUs >= horizonUs) {
+            hourEndUs = Long.MAX_VALUE;
+        }
+        return hourIndex;
     }
 }

@@ -103,7 +103,11 @@ public final class FleetSimulation {
     private int[] retryWakeEpoch = new int[16];
     private boolean[] retryVisible = new boolean[16];
 
+    private final int daemonOffset;
+    private final boolean series;
     private final boolean fastForward;
+    private final boolean plainUpstream;
+    private boolean observed;
     private final PeriodicGroups groups = new PeriodicGroups();
     private final int[] parkedIn;
     private final long[] anchor;
@@ -124,7 +128,23 @@ public final class FleetSimulation {
      * @param streams the run's seeded random streams
      */
     public FleetSimulation(World world, PolicyFactory factory, ArrivalSource arrivals, RandomStreams streams) {
+        this(world, factory, arrivals, streams, null, 0, true);
+    }
+
+    /**
+     * One part of a larger run: the daemons of {@code world} are daemons {@code daemonOffset..}
+     * of the run, recorded into the run's shared {@code metrics}.
+     *
+     * @param metrics where to record, laid out for the whole run and {@code factory}'s loops;
+     *     {@code null} for metrics of this simulation alone
+     * @param daemonOffset index of this world's first daemon in the run
+     * @param series whether this part records the interval series of its loop 0
+     */
+    public FleetSimulation(World world, PolicyFactory factory, ArrivalSource arrivals, RandomStreams streams,
+            RunMetrics metrics, int daemonOffset, boolean series) {
         this.world = world;
+        this.daemonOffset = daemonOffset;
+        this.series = series;
         this.fleet = world.fleet();
         this.factory = factory;
         this.arrivals = arrivals;
@@ -134,7 +154,8 @@ public final class FleetSimulation {
         this.jobFailures = streams.stream("faults/jobs");
 
         List<LoopSpec> layout = factory.loops();
-        this.metrics = new RunMetrics(fleet.daemons(), layout.stream().map(LoopSpec::name).toList(), horizonUs);
+        this.metrics = metrics != null ? metrics
+                : new RunMetrics(fleet.daemons(), layout.stream().map(LoopSpec::name).toList(), horizonUs);
         this.daemons = fleet.daemons();
         this.loopsPerDaemon = layout.size();
         this.loopSpecs = layout.toArray(new LoopSpec[0]);
@@ -160,8 +181,9 @@ public final class FleetSimulation {
         this.sentinelOf = new int[loops];
         Arrays.fill(parkedIn, -1);
         Arrays.fill(sentinelOf, -1);
-        this.fastForward = world.fastForward() && fleet.tickLatencyUs() == 0 && !world.upstream().warmModel()
-                && !world.upstream().rateLimit().enabled() && world.faults().errors().isEmpty()
+        this.plainUpstream = !world.upstream().warmModel() && !world.upstream().rateLimit().enabled()
+                && world.faults().errors().isEmpty();
+        this.fastForward = world.fastForward() && fleet.tickLatencyUs() == 0 && plainUpstream
                 && !factory.hearsVisibleWork();
         this.inFlight = new boolean[loops];
         this.freedSinceTick = new int[loops];
@@ -177,7 +199,9 @@ public final class FleetSimulation {
         this.epoch = new int[daemons];
         Arrays.fill(maxConcurrent, fleet.maxConcurrent());
         Arrays.fill(reportedDue, NO_DUE);
-        metrics.seriesOf(loopSpecs[0].name());
+        if (series) {
+            this.metrics.seriesOf(loopSpecs[0].name());
+        }
 
         for (int loop = 0; loop < loops; loop++) {
             String prefix = "fleet/daemon/" + (loop / loopsPerDaemon) + "/loop/" + (loop % loopsPerDaemon);
@@ -214,12 +238,13 @@ public final class FleetSimulation {
     /** Sets who hears what happens to the loops; call before {@link #run()}. */
     public FleetSimulation observe(SimObserver simObserver) {
         this.observer = simObserver;
+        this.observed = simObserver != SimObserver.NONE;
         return this;
     }
 
     /** Whether idle stretches are skipped in closed form in this run (never with an observer). */
     public boolean fastForwards() {
-        return fastForward && observer == SimObserver.NONE;
+        return fastForward && !observed;
     }
 
     /** Sets who hears every tick decision; call before {@link #run()}. */
@@ -285,6 +310,11 @@ public final class FleetSimulation {
             }
         }
         return queued;
+    }
+
+    /** The metrics this simulation records into. */
+    public RunMetrics metrics() {
+        return metrics;
     }
 
     /** Runs to the horizon and seals the result under a label. */
@@ -609,15 +639,18 @@ public final class FleetSimulation {
         long deadline = TickOutcome.NO_DEADLINE;
         int pending;
         if (!saturated && rpt > 0) {
-            error = upstream.request(now, rpt);
-            responseDelay = fleet.tickLatencyUs() + upstream.coldStartPaidUs();
+            if (!plainUpstream) {
+                error = upstream.request(now, rpt);
+                responseDelay = upstream.coldStartPaidUs();
+            }
+            responseDelay += fleet.tickLatencyUs();
         }
         if (error != TickError.NONE) {
-            metrics.requests(RequestKind.ERROR, daemon, k, 1, now);
+            metrics.requests(RequestKind.ERROR, daemonOffset + daemon, k, 1, now);
             deadline = error == TickError.RATE_LIMITED ? upstream.retryAfterUs() : nearestDeadline(daemon, now);
             pending = reaper ? queued + totalActive : lanes[spec.lane()].size();
         } else if (reaper) {
-            metrics.requests(RequestKind.HEARTBEAT, daemon, k, rpt, now);
+            metrics.requests(RequestKind.HEARTBEAT, daemonOffset + daemon, k, rpt, now);
             pending = queued + totalActive;
         } else {
             WorkQueue lane = lanes[spec.lane()];
@@ -632,7 +665,9 @@ public final class FleetSimulation {
                     long start = pickup + busy;
                     metrics.picked(pickup - visible);
                     metrics.started(start, start - visible);
-                    observer.spawned(loop, start, start - visible);
+                    if (observed) {
+                        observer.spawned(loop, start, start - visible);
+                    }
                     int id = running.add(daemon, lane.headServiceUs(), start, lane.headOrigin(), lane.headAttempt());
                     long done = start + lane.headServiceUs();
                     lane.pop();
@@ -643,7 +678,8 @@ public final class FleetSimulation {
                         events.schedule(done, EventKind.COMPLETION, id);
                     }
                 }
-                metrics.requests(dispatched > 0 ? RequestKind.WORK_POLL : RequestKind.EMPTY_POLL, daemon, k, rpt, now);
+                metrics.requests(dispatched > 0 ? RequestKind.WORK_POLL : RequestKind.EMPTY_POLL, daemonOffset + daemon, k,
+                        rpt, now);
             }
             pending = lane.size();
             if (deadline == TickOutcome.NO_DEADLINE) {
@@ -691,7 +727,9 @@ public final class FleetSimulation {
         pendingAt[loop] = NO_TICK;
         PollPolicy policy = policies[loop];
         long delay = policy.onTick(now, outcome);
-        observer.decided(loop, now, outcome, delay);
+        if (observed) {
+            observer.decided(loop, now, outcome, delay);
+        }
         if (delay == PollPolicy.SUSPEND) {
             metrics.suspended();
         }
@@ -703,7 +741,7 @@ public final class FleetSimulation {
         } else {
             arm(loop, now, delay);
         }
-        if (loop == 0) {
+        if (loop == 0 && series) {
             metrics.decision(now, delay >= 0 ? delay : -1, reportedDue[0]);
         }
         if (queued > 0 && delay == PollPolicy.SUSPEND) {
@@ -758,7 +796,7 @@ public final class FleetSimulation {
     private boolean canPark(int loop, int dispatched, boolean saturated) {
         int daemon = loop / loopsPerDaemon;
         LoopSpec spec = loopSpecs[loop % loopsPerDaemon];
-        return observer == SimObserver.NONE && spec.role() == LoopSpec.Role.WORKER && dispatched == 0 && !saturated
+        return !observed && spec.role() == LoopSpec.Role.WORKER && dispatched == 0 && !saturated
                 && outcome.slotsFreed() == 0 && outcome.error() == TickError.NONE
                 && outcome.deadlineUs() == TickOutcome.NO_DEADLINE && lanes[spec.lane()].size() == 0
                 && maxConcurrent[daemon] - active[daemon] > 0 && freedSinceTick[loop] == 0;
@@ -792,13 +830,13 @@ public final class FleetSimulation {
         }
         int daemon = loop / loopsPerDaemon;
         PollPolicy policy = policies[loop];
-        metrics.idleTicks(daemon, loop % loopsPerDaemon, a, period, done, fleet.requestsPerTick());
+        metrics.idleTicks(daemonOffset + daemon, loop % loopsPerDaemon, a, period, done, fleet.requestsPerTick());
         if (done > 0) {
             long due = policy.reportedDueUs(a, period);
             if (a + period > due) {
                 metrics.overdue(a + period - due);
             }
-            if (loop == 0) {
+            if (loop == 0 && series) {
                 for (long k = 1; k <= done && k <= dev.pollsim.sim.metrics.IntervalSeries.LIMIT; k++) {
                     long t = a + k * period;
                     metrics.decision(t, period, policy.reportedDueUs(t, period));

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
@@ -84,6 +85,12 @@ public final class ScenarioRunner {
     /** Runs one policy over the scenario. */
     public static PolicyResult runOne(Scenario scenario, ResolvedPolicy policy) {
         RandomStreams streams = new RandomStreams(scenario.seed());
+        if (scenario.fleet().perDaemon()) {
+            return new IndependentFleet(world(scenario, policy), policy.factory(),
+                    own -> scenario.workload().source(own, scenario.fleet().jobOrigin()), streams,
+                    ForkJoinPool.commonPool()).result(policy.label(), policy.definition().name(),
+                    policy.params().asWritten());
+        }
         ArrivalSource arrivals = scenario.workload().source(streams, scenario.fleet().jobOrigin());
         try {
             FleetSimulation sim = new FleetSimulation(world(scenario, policy), policy.factory(), arrivals, streams);

@@ -53,6 +53,10 @@ public record Scenario(
                         + fleet.daemons() + " (0.." + (fleet.daemons() - 1) + ")");
             }
         }
+        if (fleet.perDaemon() && (upstream.rateLimit() != null || upstream.warmWindow().micros() > 0)) {
+            throw new IllegalArgumentException("fleet.queue: per-daemon daemons share nothing, so upstream.rateLimit and"
+                    + " upstream.warmWindow (a shared upstream) cannot go with it");
+        }
         if (upstream.rateLimit() != null && fleet.requestsPerTick() > upstream.rateLimit().burst()) {
             throw new IllegalArgumentException("upstream.rateLimit.burst (" + upstream.rateLimit().burst()
                     + ") is below fleet.requestsPerTick (" + fleet.requestsPerTick() + "): every tick would get 429");

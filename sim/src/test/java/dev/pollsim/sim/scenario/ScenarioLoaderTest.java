@@ -57,7 +57,7 @@ class ScenarioLoaderTest {
         assertThat(s.name()).isEqualTo("my-scenario");
         assertThat(s.days()).isEqualTo(7);
         assertThat(s.seed()).isEqualTo(1L);
-        assertThat(s.fleet()).isEqualTo(new FleetSpec(1, 4, 1, "remote", "spread", TimeSpan.parse("0s")));
+        assertThat(s.fleet()).isEqualTo(new FleetSpec(1, 4, 1, "remote", "spread", TimeSpan.parse("0s"), "shared"));
         assertThat(s.policies()).isEmpty();
     }
 
