@@ -51,6 +51,11 @@ public final class LatencyRecorder {
         return Math.min(histogram.getValueAtPercentile(q), maxUs);
     }
 
+    /** The whole distribution as a compact cumulative curve, for charts. */
+    public LatencyCdf cdf() {
+        return count == 0 ? LatencyCdf.EMPTY : LatencyCdf.of(histogram, maxUs);
+    }
+
     /** A copy of the histogram, for reports that draw the whole distribution. */
     public Histogram histogramCopy() {
         return histogram.copy();

@@ -232,7 +232,8 @@ public final class RunMetrics {
                 upstream,
                 new HourlySeries(hourlyRequests, hourlyArrivals, hourlyPeakQueued),
                 new IntervalSeries(seriesLoop, Arrays.copyOf(seriesAt, seriesSize),
-                        Arrays.copyOf(seriesDelay, seriesSize), Arrays.copyOf(seriesDue, seriesSize), seriesTruncated));
+                        Arrays.copyOf(seriesDelay, seriesSize), Arrays.copyOf(seriesDue, seriesSize), seriesTruncated),
+                wakeLatency.cdf());
     }
 
     /** Seals a run with no failures and a plain upstream. */
