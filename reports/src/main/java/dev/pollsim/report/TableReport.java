@@ -11,10 +11,12 @@ import java.util.function.Predicate;
 import java.util.function.ToDoubleFunction;
 
 /**
- * The terminal form of a run: one aligned row per policy with units in the header, the best
- * (lowest) value of each cost column marked with {@code *}. Columns that only some scenarios
- * make meaningful (time to start, ramp, warm hours, 429s, retries) appear when a result has
- * them. Formatted with {@link Locale#ROOT}.
+ * The terminal form of a run: one aligned row per policy with a unit in every header, the best
+ * (lowest) value of each cost column marked with {@code *}. Only the policies that stranded the
+ * fewest jobs compete for a mark: a policy that never picks a job up makes few requests, and
+ * must not look best for it. Columns that only some scenarios make meaningful (time to start,
+ * ramp, warm hours, 429s, retries) appear when a result has them. Formatted with
+ * {@link Locale#ROOT}.
  */
 public final class TableReport {
 
@@ -39,11 +41,13 @@ public final class TableReport {
                     r -> r.upstream().warmUs() > 0),
             new Column("cold/day", PolicyResult::coldStartsPerDay, v -> String.format(Locale.ROOT, "%.1f", v),
                     r -> r.upstream().coldStarts() > 0),
-            new Column("429s", r -> r.upstream().rateLimited(), TableReport::count, r -> r.upstream().rateLimited() > 0),
-            new Column("errors", r -> r.upstream().serverErrors(), TableReport::count, r -> r.upstream().serverErrors() > 0),
-            new Column("retried", r -> r.jobs().retried(), TableReport::count, r -> r.jobs().retried() > 0, false),
-            new Column("failed", r -> r.jobs().failed(), TableReport::count, r -> r.jobs().failed() > 0, false),
-            new Column("stranded", r -> r.jobs().stranded(), TableReport::count, r -> true));
+            new Column("429s (req)", r -> r.upstream().rateLimited(), TableReport::count,
+                    r -> r.upstream().rateLimited() > 0),
+            new Column("errors (req)", r -> r.upstream().serverErrors(), TableReport::count,
+                    r -> r.upstream().serverErrors() > 0),
+            new Column("retried (jobs)", r -> r.jobs().retried(), TableReport::count, r -> r.jobs().retried() > 0, false),
+            new Column("failed (jobs)", r -> r.jobs().failed(), TableReport::count, r -> r.jobs().failed() > 0, false),
+            new Column("stranded (jobs)", r -> r.jobs().stranded(), TableReport::count, r -> true));
 
     /** The report as text, ending in a newline. */
     public String render(RunReport report) {
@@ -64,6 +68,9 @@ public final class TableReport {
         }
         TextTable table = new TextTable(header);
         boolean mark = report.results().size() > 1;
+        long fewestStranded = report.results().stream().mapToLong(r -> r.jobs().stranded()).min().orElse(0);
+        List<PolicyResult> contenders = report.results().stream()
+                .filter(r -> r.jobs().stranded() == fewestStranded).toList();
         for (PolicyResult r : report.results()) {
             String[] cells = new String[header.length];
             cells[0] = r.label();
@@ -75,7 +82,7 @@ public final class TableReport {
                     continue;
                 }
                 String text = col.format.apply(v);
-                boolean best = mark && col.ranked && report.results().stream()
+                boolean best = mark && col.ranked && contenders.contains(r) && contenders.stream()
                         .mapToDouble(col.value)
                         .allMatch(o -> Double.isNaN(o) || o >= v || col.format.apply(o).equals(text));
                 cells[c + 1] = best ? text + BEST : text + " ";
@@ -84,8 +91,11 @@ public final class TableReport {
         }
         b.append(table.render());
         if (mark) {
-            b.append("\n").append(BEST).append(" best (lowest) in its column; ").append(NONE)
-                    .append(" no job picked up\n");
+            b.append("\n").append(BEST).append(" best (lowest) in its column");
+            if (contenders.size() < report.results().size()) {
+                b.append(" among the policies that stranded the fewest jobs");
+            }
+            b.append("; ").append(NONE).append(" no job picked up\n");
         }
         return b.toString();
     }
