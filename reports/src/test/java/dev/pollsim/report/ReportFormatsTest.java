@@ -61,6 +61,11 @@ class ReportFormatsTest {
     }
 
     @Test
+    void markdownSummaryShouldMatchItsGoldenFile() throws IOException {
+        Golden.assertMatches("summary.md", new MarkdownSummary().render(report(), "0.0.0-test"));
+    }
+
+    @Test
     void jsonShouldBeByteIdenticalForTheSameScenarioAndSeed() {
         assertThat(new JsonReport(true).render(report())).isEqualTo(new JsonReport(true).render(report()));
     }
