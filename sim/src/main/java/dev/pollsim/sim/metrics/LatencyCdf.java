@@ -9,8 +9,8 @@ import org.HdrHistogram.HistogramIterationValue;
  * fraction {@code fraction[i]} of the recorded values were at most {@code atMostUs[i]}. Bounds
  * rise strictly, fractions never fall, and the last fraction is 1. Points come from
  * HdrHistogram's percentile iteration with {@link #TICKS_PER_HALF_DISTANCE} steps per halving of
- * the distance to 100%, so the body is drawn in steps of about 6% and the tail ever finer: at
- * most 8 points per factor of two in the count (66 for a million values spread evenly). Each bound is the
+ * the distance to 100%, so the body is drawn in steps of 2.5% and the tail ever finer: at
+ * most 20 points per factor of two in the count, fewer where values share a bucket. Each bound is the
  * upper end of its histogram bucket (at most 0.1% above the values in it), never above the exact
  * maximum; each fraction is exact for its bound. Empty when nothing was recorded. Immutable.
  *
@@ -23,7 +23,7 @@ public record LatencyCdf(long[] atMostUs, double[] fraction) {
     public static final LatencyCdf EMPTY = new LatencyCdf(new long[0], new double[0]);
 
     /** Percentile steps per halving of the distance to 100%. */
-    public static final int TICKS_PER_HALF_DISTANCE = 8;
+    public static final int TICKS_PER_HALF_DISTANCE = 20;
 
     public LatencyCdf {
         if (atMostUs.length != fraction.length) {
