@@ -35,7 +35,7 @@ class ReportFormatsTest {
             "  fixed-60s: {policy: fixed, interval: 60s}",
             "");
 
-    private static RunReport report() {
+    static RunReport report() {
         Scenario s = new ScenarioLoader().parse(SCENARIO, "golden.yaml");
         return new ScenarioRunner(2).run(s, new PolicySelection(BuiltinPolicies.catalogue()).select(s, List.of(), List.of()));
     }

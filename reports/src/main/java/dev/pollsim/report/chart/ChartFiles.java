@@ -41,7 +41,12 @@ public final class ChartFiles {
 
     /** The chart as a standalone SVG file, ending in a newline. */
     public static String svg(ReportChart c) {
-        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svgElement(c) + "\n";
+        return document(svgElement(c));
+    }
+
+    /** An {@link #svgElement} as a standalone SVG file, ending in a newline. */
+    public static String document(String svgElement) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svgElement + "\n";
     }
 
     /** The chart as PNG, at its size. */

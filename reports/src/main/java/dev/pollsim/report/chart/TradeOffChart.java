@@ -11,6 +11,7 @@ import org.jfree.chart.labels.ItemLabelAnchor;
 import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.chart.util.ShapeUtils;
 import org.jfree.data.xy.XYSeries;
@@ -71,6 +72,7 @@ final class TradeOffChart {
         renderer.setDefaultItemLabelsVisible(true);
         renderer.setDefaultItemLabelFont(ChartStyle.NOTE);
         renderer.setDefaultItemLabelPaint(ChartStyle.INK);
+        renderer.setItemLabelInsets(new RectangleInsets(2, 9, 2, 9));
         renderer.setDefaultPositiveItemLabelPosition(
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
 
@@ -113,7 +115,7 @@ final class TradeOffChart {
             }
         }
         for (int i = 0; i < points.size(); i++) {
-            labels[i] = head[i] == i ? " " + names.get(i) : "";
+            labels[i] = head[i] == i ? names.get(i) : "";
             if (head[i] != i) {
                 labels[head[i]] += ", " + names.get(i);
             }

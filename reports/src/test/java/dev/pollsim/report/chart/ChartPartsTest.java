@@ -64,7 +64,7 @@ class ChartPartsTest {
                 List.of(new double[] {5.2, 0.2}, new double[] {3.0, 1.0}, new double[] {5.21, 0.19},
                         new double[] {5.2, 0.5}),
                 List.of("batched", "exp-idle", "idle-streak-clamp-bug", "fixed"));
-        assertThat(labels).containsExactly(" batched, idle-streak-clamp-bug", " exp-idle", "", " fixed");
+        assertThat(labels).containsExactly("batched, idle-streak-clamp-bug", "exp-idle", "", "fixed");
     }
 
     @Test
