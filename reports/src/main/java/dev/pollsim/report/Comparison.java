@@ -14,11 +14,15 @@ import java.util.function.ToDoubleFunction;
  * A run's policies compared column by column: the cells shared by the terminal table, the
  * Markdown summary and the HTML report. Every column has a unit in its header. The best (lowest)
  * value of each cost column is marked, among the policies that stranded the fewest jobs only: a
- * policy that never picks a job up makes few requests, and must not look best for it. Columns
+ * policy that never picks a job up makes few requests, and must not look best for it. The
+ * {@code oracle} is a lower bound, not a candidate, so it is never marked either. Columns
  * that only some scenarios make meaningful (time to start, ramp, warm hours, 429s, retries)
  * appear when a result has them. Numbers are formatted with {@link Locale#ROOT}. Immutable.
  */
 public final class Comparison {
+
+    /** The policy name of the lower bound ({@code BuiltinPolicies}), which competes for no mark. */
+    static final String LOWER_BOUND = "oracle";
 
     private static final List<Column> COLUMNS = List.of(
             new Column("req/day", "requests/day", PolicyResult::requestsPerDay, Comparison::count, r -> true),
@@ -81,15 +85,17 @@ public final class Comparison {
     private final List<String> headers;
     private final List<Row> rows;
     private final boolean marked;
-    private final boolean someExcluded;
+    private final boolean strandingExcluded;
+    private final boolean boundExcluded;
 
     private Comparison(List<String> shortHeaders, List<String> headers, List<Row> rows, boolean marked,
-            boolean someExcluded) {
+            boolean strandingExcluded, boolean boundExcluded) {
         this.shortHeaders = List.copyOf(shortHeaders);
         this.headers = List.copyOf(headers);
         this.rows = List.copyOf(rows);
         this.marked = marked;
-        this.someExcluded = someExcluded;
+        this.strandingExcluded = strandingExcluded;
+        this.boundExcluded = boundExcluded;
     }
 
     /** The comparison of every policy of {@code report}. */
@@ -97,8 +103,10 @@ public final class Comparison {
         List<Column> columns = COLUMNS.stream()
                 .filter(c -> report.results().stream().anyMatch(c.shown)).toList();
         boolean mark = report.results().size() > 1;
-        long fewestStranded = report.results().stream().mapToLong(r -> r.jobs().stranded()).min().orElse(0);
-        List<PolicyResult> contenders = report.results().stream()
+        List<PolicyResult> candidates = report.results().stream()
+                .filter(r -> !r.policy().equals(LOWER_BOUND)).toList();
+        long fewestStranded = candidates.stream().mapToLong(r -> r.jobs().stranded()).min().orElse(0);
+        List<PolicyResult> contenders = candidates.stream()
                 .filter(r -> r.jobs().stranded() == fewestStranded).toList();
         List<Row> rows = new ArrayList<>();
         for (PolicyResult r : report.results()) {
@@ -119,7 +127,7 @@ public final class Comparison {
         }
         return new Comparison(columns.stream().map(Column::shortHeader).toList(),
                 columns.stream().map(Column::header).toList(), rows, mark,
-                contenders.size() < report.results().size());
+                contenders.size() < candidates.size(), candidates.size() < report.results().size());
     }
 
     /** Column headers for a terminal, with units: {@code p99 (s)}. */
@@ -144,7 +152,9 @@ public final class Comparison {
 
     /** What a mark means, as a sentence ending without a period. */
     public String markMeaning() {
-        return "best (lowest) in its column" + (someExcluded ? " among the policies that stranded the fewest jobs" : "");
+        return "best (lowest) in its column"
+                + (strandingExcluded ? " among the policies that stranded the fewest jobs" : "")
+                + (boundExcluded ? ", the oracle (a lower bound) aside" : "");
     }
 
     private static Column latency(String shortHeader, String header, ToDoubleFunction<LatencySummary> micros) {
