@@ -8,6 +8,8 @@ public final class Main {
     private Main() {}
 
     public static void main(String[] args) {
+        // Charts are drawn off screen: never look for a display.
+        System.setProperty("java.awt.headless", "true");
         System.exit(commandLine().execute(args));
     }
 

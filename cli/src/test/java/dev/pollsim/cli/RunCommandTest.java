@@ -89,4 +89,14 @@ class RunCommandTest {
         assertThat(d.exitCode()).isEqualTo(2);
         assertThat(d.err()).contains("days must be between 1 and");
     }
+
+    @Test
+    void shouldNeverDrawAProgressBarWhenOutputIsNotATerminal() {
+        Cli r = Cli.run("run", "--scenario", "steady", "--days", "30", "--policy", "fixed,exp-idle");
+        assertThat(r.exitCode()).isZero();
+        assertThat(r.err()).isEmpty();
+        Cli quiet = Cli.run("run", "--scenario", "steady", "--days", "1", "--no-progress", "--format", "csv");
+        assertThat(quiet.exitCode()).isZero();
+        assertThat(quiet.err()).isEmpty();
+    }
 }

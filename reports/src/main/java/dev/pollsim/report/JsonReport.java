@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pollsim.sim.metrics.HourlySeries;
 import dev.pollsim.sim.metrics.IntervalSeries;
+import dev.pollsim.sim.metrics.LatencyCdf;
 import dev.pollsim.sim.metrics.LatencySummary;
 import dev.pollsim.sim.metrics.PolicyResult;
 import dev.pollsim.sim.metrics.RequestKind;
@@ -29,7 +30,7 @@ import java.io.UncheckedIOException;
  *   jobs {arrived, retried, picked, stranded, completed, failed, pendingRetry},
  *   upstream {rateLimited, serverErrors, coldStartsPerDay, warmHoursPerDay},
  *   loops {ticks, saturatedTicks, suspends, wakes, restarts, maxOverdueMs},
- *   requests, ticks, saturatedTicks, [hourly], [pollIntervals]}]}
+ *   requests, ticks, saturatedTicks, [hourly], [pollIntervals], [wakeLatencyCdf {atMostMs, fraction}]}]}
  * </pre>
  */
 public final class JsonReport {
@@ -40,7 +41,10 @@ public final class JsonReport {
             .build();
     private final boolean withSeries;
 
-    /** @param withSeries include the hourly series of each result */
+    /**
+     * @param withSeries include the series of each result: hourly counts, the first loop's poll
+     *     intervals and the wake-latency distribution
+     */
     public JsonReport(boolean withSeries) {
         this.withSeries = withSeries;
     }
@@ -126,6 +130,13 @@ public final class JsonReport {
             millisArray(intervals.putArray("atMs"), iv.atUs());
             millisArray(intervals.putArray("nextDelayMs"), iv.delayUs());
             millisArray(intervals.putArray("reportedDueMs"), iv.reportedDueUs());
+            LatencyCdf cdf = r.wakeLatencyCdf();
+            ObjectNode dist = o.putObject("wakeLatencyCdf");
+            millisArray(dist.putArray("atMostMs"), cdf.atMostUs());
+            ArrayNode fraction = dist.putArray("fraction");
+            for (double f : cdf.fraction()) {
+                fraction.add(Units.round(f, 6));
+            }
         }
         return o;
     }

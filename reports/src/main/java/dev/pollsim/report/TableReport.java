@@ -1,49 +1,16 @@
 package dev.pollsim.report;
 
-import dev.pollsim.sim.metrics.LatencySummary;
-import dev.pollsim.sim.metrics.PolicyResult;
 import dev.pollsim.sim.run.RunReport;
-import java.util.List;
 import java.util.Locale;
-import java.util.function.DoubleFunction;
-import java.util.function.Function;
-import java.util.function.Predicate;
-import java.util.function.ToDoubleFunction;
 
 /**
- * The terminal form of a run: one aligned row per policy with units in the header, the best
- * (lowest) value of each cost column marked with {@code *}. Columns that only some scenarios
- * make meaningful (time to start, ramp, warm hours, 429s, retries) appear when a result has
- * them. Formatted with {@link Locale#ROOT}.
+ * The terminal form of a run: one aligned row per policy with a unit in every header, the best
+ * value of each cost column marked with {@code *} ({@link Comparison} says which). Formatted
+ * with {@link Locale#ROOT}.
  */
 public final class TableReport {
 
     private static final String BEST = "*";
-    private static final String NONE = "-";
-
-    private static final List<Column> COLUMNS = List.of(
-            new Column("req/day", PolicyResult::requestsPerDay, TableReport::count, r -> true),
-            new Column("empty %", r -> 100 * r.emptyPollFraction(), v -> String.format(Locale.ROOT, "%.1f", v), r -> true),
-            latency("wake mean (s)", PolicyResult::wakeLatency, w -> w.meanUs()),
-            latency("p50 (s)", PolicyResult::wakeLatency, w -> w.p50Us()),
-            latency("p90 (s)", PolicyResult::wakeLatency, w -> w.p90Us()),
-            latency("p99 (s)", PolicyResult::wakeLatency, w -> w.p99Us()),
-            latency("p99.9 (s)", PolicyResult::wakeLatency, w -> w.p999Us()),
-            latency("max (s)", PolicyResult::wakeLatency, w -> w.maxUs()),
-            new Column("start p99 (s)", r -> r.timeToStart().count() == 0 ? Double.NaN : r.timeToStart().p99Us() / 1e6,
-                    TableReport::seconds, r -> r.timeToStart().maxUs() != r.wakeLatency().maxUs()
-                            || r.timeToStart().p99Us() != r.wakeLatency().p99Us()),
-            new Column("ramp (s)", r -> r.rampTimeUs() < 0 ? Double.NaN : r.rampTimeUs() / 1e6, TableReport::seconds,
-                    r -> r.rampTimeUs() >= 0),
-            new Column("warm h/day", PolicyResult::warmHoursPerDay, v -> String.format(Locale.ROOT, "%.2f", v),
-                    r -> r.upstream().warmUs() > 0),
-            new Column("cold/day", PolicyResult::coldStartsPerDay, v -> String.format(Locale.ROOT, "%.1f", v),
-                    r -> r.upstream().coldStarts() > 0),
-            new Column("429s", r -> r.upstream().rateLimited(), TableReport::count, r -> r.upstream().rateLimited() > 0),
-            new Column("errors", r -> r.upstream().serverErrors(), TableReport::count, r -> r.upstream().serverErrors() > 0),
-            new Column("retried", r -> r.jobs().retried(), TableReport::count, r -> r.jobs().retried() > 0, false),
-            new Column("failed", r -> r.jobs().failed(), TableReport::count, r -> r.jobs().failed() > 0, false),
-            new Column("stranded", r -> r.jobs().stranded(), TableReport::count, r -> true));
 
     /** The report as text, ending in a newline. */
     public String render(RunReport report) {
@@ -55,71 +22,26 @@ public final class TableReport {
             var jobs = report.results().get(0).jobs();
             b.append(String.format(Locale.ROOT, "jobs arrived %,d%n%n", jobs.arrived()));
         }
-        List<Column> columns = COLUMNS.stream()
-                .filter(c -> report.results().stream().anyMatch(c.shown)).toList();
-        String[] header = new String[columns.size() + 1];
+        Comparison c = Comparison.of(report);
+        String[] header = new String[c.shortHeaders().size() + 1];
         header[0] = "policy";
-        for (int c = 0; c < columns.size(); c++) {
-            header[c + 1] = columns.get(c).header;
+        for (int i = 0; i < c.shortHeaders().size(); i++) {
+            header[i + 1] = c.shortHeaders().get(i);
         }
         TextTable table = new TextTable(header);
-        boolean mark = report.results().size() > 1;
-        for (PolicyResult r : report.results()) {
+        for (Comparison.Row row : c.rows()) {
             String[] cells = new String[header.length];
-            cells[0] = r.label();
-            for (int c = 0; c < columns.size(); c++) {
-                Column col = columns.get(c);
-                double v = col.value.applyAsDouble(r);
-                if (Double.isNaN(v)) {
-                    cells[c + 1] = NONE + " ";
-                    continue;
-                }
-                String text = col.format.apply(v);
-                boolean best = mark && col.ranked && report.results().stream()
-                        .mapToDouble(col.value)
-                        .allMatch(o -> Double.isNaN(o) || o >= v || col.format.apply(o).equals(text));
-                cells[c + 1] = best ? text + BEST : text + " ";
+            cells[0] = row.label();
+            for (int i = 0; i < row.cells().size(); i++) {
+                Comparison.Cell cell = row.cells().get(i);
+                cells[i + 1] = cell.text() + (cell.best() ? BEST : " ");
             }
             table.row(cells);
         }
         b.append(table.render());
-        if (mark) {
-            b.append("\n").append(BEST).append(" best (lowest) in its column; ").append(NONE)
-                    .append(" no job picked up\n");
+        if (c.marked()) {
+            b.append("\n").append(BEST).append(' ').append(c.markMeaning()).append("; - no job picked up\n");
         }
         return b.toString();
-    }
-
-    private static Column latency(String header, Function<PolicyResult, LatencySummary> of,
-            ToDoubleFunction<LatencySummary> micros) {
-        return new Column(header,
-                r -> of.apply(r).count() == 0 ? Double.NaN : micros.applyAsDouble(of.apply(r)) / 1e6,
-                TableReport::seconds, r -> true);
-    }
-
-    private static String count(double v) {
-        return String.format(Locale.ROOT, "%,.0f", v);
-    }
-
-    private static String seconds(double s) {
-        if (s < 100) {
-            return String.format(Locale.ROOT, "%.2f", s);
-        }
-        if (s < 1000) {
-            return String.format(Locale.ROOT, "%.1f", s);
-        }
-        return String.format(Locale.ROOT, "%,.0f", s);
-    }
-
-    /**
-     * A column: its header, value, format, whether a result makes it worth showing, and whether
-     * lower is better (so its best value is marked).
-     */
-    private record Column(String header, ToDoubleFunction<PolicyResult> value, DoubleFunction<String> format,
-            Predicate<PolicyResult> shown, boolean ranked) {
-        Column(String header, ToDoubleFunction<PolicyResult> value, DoubleFunction<String> format,
-                Predicate<PolicyResult> shown) {
-            this(header, value, format, shown, true);
-        }
     }
 }

@@ -35,7 +35,7 @@ class ReportFormatsTest {
             "  fixed-60s: {policy: fixed, interval: 60s}",
             "");
 
-    private static RunReport report() {
+    static RunReport report() {
         Scenario s = new ScenarioLoader().parse(SCENARIO, "golden.yaml");
         return new ScenarioRunner(2).run(s, new PolicySelection(BuiltinPolicies.catalogue()).select(s, List.of(), List.of()));
     }
@@ -58,6 +58,11 @@ class ReportFormatsTest {
     @Test
     void tableShouldMatchItsGoldenFile() throws IOException {
         Golden.assertMatches("run.txt", new TableReport().render(report()));
+    }
+
+    @Test
+    void markdownSummaryShouldMatchItsGoldenFile() throws IOException {
+        Golden.assertMatches("summary.md", new MarkdownSummary().render(report(), "0.0.0-test"));
     }
 
     @Test
@@ -86,5 +91,27 @@ class ReportFormatsTest {
         String fixed = table.lines().filter(l -> l.startsWith("fixed ")).findFirst().orElseThrow();
         assertThat(fixed60.split("\\s+")[1]).endsWith("*");
         assertThat(fixed.split("\\s+")[3]).endsWith("*");
+    }
+
+    @Test
+    void neitherAPolicyThatStrandsJobsNorTheOracleShouldBeMarkedBest() {
+        Scenario s = new ScenarioLoader().parse(String.join("\n",
+                "name: stranding", "days: 1", "seed: 7",
+                "workload: {kind: poisson, ratePerHour: 4}",
+                "policies:", "  fixed: {interval: 10s}", "  hibernate: {}", "  oracle: {}", ""), "stranding.yaml");
+        RunReport r = new ScenarioRunner(1).run(s,
+                new PolicySelection(BuiltinPolicies.catalogue()).select(s, List.of(), List.of()));
+        String table = new TableReport().render(r);
+        String hibernate = table.lines().filter(l -> l.startsWith("hibernate")).findFirst().orElseThrow();
+        String fixed = table.lines().filter(l -> l.startsWith("fixed")).findFirst().orElseThrow();
+        String oracle = table.lines().filter(l -> l.startsWith("oracle")).findFirst().orElseThrow();
+        assertThat(oracle).doesNotContain("*");
+        // hibernate suspends and never sees remote work: the fewest requests, every job stranded.
+        assertThat(r.results().get(1).requestsPerDay()).isLessThan(r.results().get(0).requestsPerDay());
+        assertThat(hibernate).doesNotContain("*");
+        assertThat(fixed.split("\\s+")[1]).endsWith("*");
+        assertThat(table).contains("stranded (jobs)",
+                "* best (lowest) in its column among the policies that stranded the fewest jobs, the oracle (a lower"
+                        + " bound) aside; - no job picked up");
     }
 }

@@ -59,6 +59,11 @@ public final class LatencyRecorder {
         maxUs = Math.max(maxUs, other.maxUs);
     }
 
+    /** The whole distribution as a compact cumulative curve, for charts. */
+    public LatencyCdf cdf() {
+        return count == 0 ? LatencyCdf.EMPTY : LatencyCdf.of(histogram, maxUs);
+    }
+
     /** A copy of the histogram, for reports that draw the whole distribution. */
     public Histogram histogramCopy() {
         return histogram.copy();

@@ -25,6 +25,7 @@ import java.util.Map;
  * @param upstream 429s, errors, cold starts and warm time
  * @param hourly per-hour series
  * @param intervals the first loop's decisions, tick by tick
+ * @param wakeLatencyCdf the whole distribution of {@code wakeLatency}, for charts
  */
 public record PolicyResult(
         String label,
@@ -42,11 +43,21 @@ public record PolicyResult(
         LoopCounts loops,
         UpstreamStats upstream,
         HourlySeries hourly,
-        IntervalSeries intervals) {
+        IntervalSeries intervals,
+        LatencyCdf wakeLatencyCdf) {
 
     public PolicyResult {
         params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
         requestsByLoop = Collections.unmodifiableMap(new LinkedHashMap<>(requestsByLoop));
+    }
+
+    /** A result without the latency distribution ({@link LatencyCdf#EMPTY}). */
+    public PolicyResult(String label, String policy, Map<String, String> params, long horizonUs, long requests,
+            Map<RequestKind, Long> requestsByKind, List<Long> requestsPerDaemon, Map<String, Long> requestsByLoop,
+            LatencySummary wakeLatency, LatencySummary timeToStart, long rampTimeUs, JobCounts jobs,
+            LoopCounts loops, UpstreamStats upstream, HourlySeries hourly, IntervalSeries intervals) {
+        this(label, policy, params, horizonUs, requests, requestsByKind, requestsPerDaemon, requestsByLoop,
+                wakeLatency, timeToStart, rampTimeUs, jobs, loops, upstream, hourly, intervals, LatencyCdf.EMPTY);
     }
 
     /** Simulated days (may be fractional). */

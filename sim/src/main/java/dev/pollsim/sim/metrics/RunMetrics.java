@@ -140,6 +140,13 @@ public final class RunMetrics {
         queued(h, queued);
     }
 
+    /** The queue held {@code queued} jobs at some instant of hour {@code hour}. */
+    public void queuedDuring(int hour, int queued) {
+        if (hour < hourlyPeakQueued.length) {
+            queued(hour, queued);
+        }
+    }
+
     /** A failed job became visible again; {@code queued} jobs now wait. */
     public void retried(long nowUs, int queued) {
         retried++;
@@ -309,7 +316,8 @@ public final class RunMetrics {
                 upstream,
                 new HourlySeries(hourlyRequests, hourlyArrivals, hourlyPeakQueued),
                 new IntervalSeries(seriesLoop, Arrays.copyOf(seriesAt, seriesSize),
-                        Arrays.copyOf(seriesDelay, seriesSize), Arrays.copyOf(seriesDue, seriesSize), seriesTruncated));
+                        Arrays.copyOf(seriesDelay, seriesSize), Arrays.copyOf(seriesDue, seriesSize), seriesTruncated),
+                wakeLatency.cdf());
     }
 
     /** Seals a run with no failures and a plain upstream. */

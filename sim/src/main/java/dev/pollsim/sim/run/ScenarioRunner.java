@@ -1,6 +1,7 @@
 package dev.pollsim.sim.run;
 
 import dev.pollsim.policy.param.ParamException;
+import dev.pollsim.policy.param.Durations;
 import dev.pollsim.policy.param.ParamSpec;
 import dev.pollsim.policy.param.PolicyParams;
 import dev.pollsim.sim.engine.RandomStreams;
@@ -32,6 +33,9 @@ import java.util.concurrent.Future;
  */
 public final class ScenarioRunner {
 
+    /** How much simulated time a policy runs between two {@link RunProgress} reports. */
+    public static final long PROGRESS_STEP_US = Durations.MICROS_PER_HOUR;
+
     private final int threads;
 
     /** @param threads worker threads; 1 runs everything on the caller's thread */
@@ -54,15 +58,25 @@ public final class ScenarioRunner {
      *     policy of the run declares, or gives it a bad value
      */
     public RunReport run(Scenario scenario, List<ResolvedPolicy> policies) {
+        return run(scenario, policies, RunProgress.NONE);
+    }
+
+    /**
+     * Runs the scenario through every policy, telling {@code progress} how far it has got, and
+     * gathers the report (the same report as without {@code progress}).
+     *
+     * @throws dev.pollsim.sim.scenario.ScenarioException as {@link #run(Scenario, List)}
+     */
+    public RunReport run(Scenario scenario, List<ResolvedPolicy> policies, RunProgress progress) {
         checkReloadParams(scenario, policies);
         List<PolicyResult> results = new ArrayList<>();
         if (threads == 1 || policies.size() == 1) {
-            policies.forEach(p -> results.add(runOne(scenario, p)));
+            policies.forEach(p -> results.add(runOne(scenario, p, progress)));
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, policies.size()));
             try {
                 List<Future<PolicyResult>> futures = new ArrayList<>();
-                policies.forEach(p -> futures.add(pool.submit(() -> runOne(scenario, p))));
+                policies.forEach(p -> futures.add(pool.submit(() -> runOne(scenario, p, progress))));
                 for (Future<PolicyResult> f : futures) {
                     results.add(f.get());
                 }
@@ -84,6 +98,11 @@ public final class ScenarioRunner {
 
     /** Runs one policy over the scenario. */
     public static PolicyResult runOne(Scenario scenario, ResolvedPolicy policy) {
+        return runOne(scenario, policy, RunProgress.NONE);
+    }
+
+    /** Runs one policy over the scenario, telling {@code progress} how far it has got. */
+    public static PolicyResult runOne(Scenario scenario, ResolvedPolicy policy, RunProgress progress) {
         RandomStreams streams = new RandomStreams(scenario.seed());
         if (scenario.fleet().perDaemon()) {
             return new IndependentFleet(world(scenario, policy), policy.factory(),
@@ -99,7 +118,14 @@ public final class ScenarioRunner {
                 long slots = (long) scenario.fleet().daemons() * scenario.fleet().maxConcurrent();
                 sim.watchRamp(b.at().micros(), Math.min(b.count(), slots));
             }
-            return sim.result(policy.label(), policy.definition().name(), policy.params().asWritten());
+            if (progress == RunProgress.NONE) {
+                return sim.result(policy.label(), policy.definition().name(), policy.params().asWritten());
+            }
+            ProgressSteps steps = new ProgressSteps(progress, scenario.horizonUs());
+            sim.progress(steps::reached, PROGRESS_STEP_US);
+            PolicyResult result = sim.result(policy.label(), policy.definition().name(), policy.params().asWritten());
+            steps.finish();
+            return result;
         } finally {
             if (arrivals instanceof TraceArrivals) {
                 ((TraceArrivals) arrivals).close();
@@ -150,6 +176,36 @@ public final class ScenarioRunner {
                             "no policy of this run has a parameter '" + e.getKey() + "'; theirs are "
                                     + String.join(", ", known));
                 }
+            }
+        }
+    }
+
+    /**
+     * Turns the simulated times one policy's run reaches into {@link RunProgress} reports.
+     * Confined to the thread running that policy.
+     */
+    private static final class ProgressSteps {
+
+        private final RunProgress progress;
+        private final long horizonUs;
+        private long reportedUs;
+
+        ProgressSteps(RunProgress progress, long horizonUs) {
+            this.progress = progress;
+            this.horizonUs = horizonUs;
+        }
+
+        void reached(long nowUs) {
+            if (nowUs > reportedUs && nowUs < horizonUs) {
+                progress.advanced(nowUs - reportedUs);
+                reportedUs = nowUs;
+            }
+        }
+
+        void finish() {
+            if (horizonUs > reportedUs) {
+                progress.advanced(horizonUs - reportedUs);
+                reportedUs = horizonUs;
             }
         }
     }

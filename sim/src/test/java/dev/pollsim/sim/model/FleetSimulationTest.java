@@ -134,6 +134,14 @@ class FleetSimulationTest {
     }
 
     @Test
+    void hourlyPeakQueueDepthShouldCoverHoursWithoutArrivals() {
+        // one slot, five 2 h jobs at t=0, picked at 0, 2 h, 4 h, 6 h, 8 h (each within a tick)
+        PolicyResult r = run(new FleetConfig(1, 1, 1, StartPhases.ALIGNED), PolicyFactory.single(rnd -> new FixedIntervalPolicy(10 * S)),
+                burst(5, 0, 2 * Durations.MICROS_PER_HOUR), 1, DAY, TickObserver.NONE);
+        assertThat(r.hourly().peakQueued()).startsWith(5, 4, 4, 3, 3, 2, 2, 1, 1, 0, 0);
+    }
+
+    @Test
     void sameSeedShouldGiveTheSameResult() {
         PolicyFactory p = PolicyFactory.single(rnd -> ExpIdlePolicy.seedDefaults());
         FleetConfig f = new FleetConfig(4, 2, 2, StartPhases.SPREAD);

@@ -10,6 +10,7 @@ import dev.pollsim.sim.scenario.ResolvedPolicy;
 import dev.pollsim.sim.scenario.Scenario;
 import dev.pollsim.sim.scenario.ScenarioLoader;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 
 class ScenarioRunnerTest {
@@ -42,5 +43,21 @@ class ScenarioRunnerTest {
         assertThat(r.results().get(0).requestsPerDay()).isEqualTo(86_400.0);
         // exp-idle, spread phases: each daemon 724 or 725 ticks of 2 requests
         assertThat(r.results().get(1).requestsPerDaemon()).allSatisfy(n -> assertThat(n).isBetween(1446L, 1450L));
+    }
+
+    @Test
+    void progressShouldAddUpToEveryPolicyTimesTheHorizonAndChangeNothing() {
+        AtomicLong done = new AtomicLong();
+        AtomicLong reports = new AtomicLong();
+        RunReport watched = new ScenarioRunner(2).run(defaultScenario, policies, us -> {
+            assertThat(us).isPositive();
+            done.addAndGet(us);
+            reports.incrementAndGet();
+        });
+        assertThat(watched).isEqualTo(new ScenarioRunner(2).run(defaultScenario, policies));
+        assertThat(done.get()).isEqualTo(policies.size() * defaultScenario.horizonUs());
+        // At most one report per simulated hour of each policy, and one at its end.
+        long hours = defaultScenario.horizonUs() / ScenarioRunner.PROGRESS_STEP_US;
+        assertThat(reports.get()).isBetween((long) policies.size(), policies.size() * (hours + 1));
     }
 }

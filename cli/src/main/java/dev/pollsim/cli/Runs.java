@@ -1,0 +1,23 @@
+package dev.pollsim.cli;
+
+import dev.pollsim.sim.run.RunReport;
+import dev.pollsim.sim.run.ScenarioRunner;
+import dev.pollsim.sim.scenario.ResolvedPolicy;
+import dev.pollsim.sim.scenario.Scenario;
+import java.util.List;
+
+/** Runs a scenario on every core behind a progress bar, for the commands that run one. */
+final class Runs {
+
+    private Runs() {}
+
+    /**
+     * The report of {@code s} through {@code policies}. A bar on standard error follows the
+     * simulated time of every policy, where {@link ProgressBar} draws at all.
+     */
+    static RunReport run(Scenario s, List<ResolvedPolicy> policies, boolean noProgress) {
+        try (ProgressBar bar = ProgressBar.start("simulating", policies.size() * s.horizonUs(), noProgress)) {
+            return ScenarioRunner.onAllCores().run(s, policies, bar::advance);
+        }
+    }
+}
