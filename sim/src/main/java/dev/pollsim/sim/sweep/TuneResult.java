@@ -7,8 +7,8 @@ import java.util.List;
  *
  * @param best the best setting: feasible with the best objective if any setting was feasible,
  *     else the one that misses the budgets least
- * @param history every setting evaluated, in evaluation order
- * @param optimiserEvaluations how many of them the CMA-ES phase evaluated (the rest refined)
+ * @param history every setting tried, in order, refused ones included
+ * @param optimiserEvaluations how many settings the CMA-ES phase ran (the rest refined)
  */
 public record TuneResult(TuneCandidate best, List<TuneCandidate> history, int optimiserEvaluations) {
 
@@ -16,8 +16,13 @@ public record TuneResult(TuneCandidate best, List<TuneCandidate> history, int op
         history = List.copyOf(history);
     }
 
-    /** Settings evaluated in all (each with its replications). */
+    /** Settings run in all (each with its replications). */
     public int evaluations() {
-        return history.size();
+        return (int) history.stream().filter(TuneCandidate::evaluated).count();
+    }
+
+    /** Settings the policy refused (values that do not go together), never run. */
+    public int refused() {
+        return history.size() - evaluations();
     }
 }

@@ -6,6 +6,7 @@ import dev.pollsim.sim.scenario.PolicySelection;
 import dev.pollsim.sim.scenario.ResolvedPolicy;
 import dev.pollsim.sim.scenario.Scenario;
 import dev.pollsim.sim.scenario.ScenarioException;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,6 +81,35 @@ public record TuneSpec(ScenarioRef scenario, Integer days, Long seed, String pol
         ResolvedPolicy base = new PolicySelection(CATALOGUE).select(plan.scenario(scenario), List.of(policy), sets)
                 .get(0);
         return TuneRange.parse(over, policy, base.definition().params());
+    }
+
+    /**
+     * The arguments of the {@code pollsim sweep} that re-runs a setting alone with the same
+     * replications: the same means and intervals.
+     */
+    public List<String> sweepArgs(TuneCandidate c) {
+        SweepPoint p = c.result().point();
+        List<String> args = new ArrayList<>(List.of("sweep", "--scenario", scenario.given(), "--policy", policy,
+                "--days", Integer.toString(p.days()), "--seed", Long.toString(p.baseSeed()),
+                "--replications", Integer.toString(replications.initial())));
+        if (replications.sequential()) {
+            args.addAll(List.of("--target-half-width",
+                    BigDecimal.valueOf(replications.targetRelativeHalfWidth()).stripTrailingZeros().toPlainString(),
+                    "--max-replications", Integer.toString(replications.max()),
+                    "--target-metric", String.join(",", replications.targetMetrics())));
+        }
+        for (String s : p.sets()) {
+            args.add("--set");
+            args.add(s);
+        }
+        return args;
+    }
+
+    /** {@link #sweepArgs} as one shell command line. */
+    public String sweepCommand(TuneCandidate c) {
+        StringBuilder b = new StringBuilder("pollsim");
+        sweepArgs(c).forEach(a -> b.append(' ').append(SweepCell.shellQuote(a)));
+        return b.toString();
     }
 
     /** The values of a setting, as {@code --set} arguments for its label. */

@@ -2,6 +2,7 @@ package dev.pollsim.sim.sweep;
 
 import dev.pollsim.sim.engine.CommonsRandom;
 import dev.pollsim.sim.engine.RandomStreams;
+import dev.pollsim.sim.scenario.ScenarioException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -35,7 +36,9 @@ import org.apache.commons.math3.optim.nonlinear.scalar.noderiv.CMAESOptimizer;
  * </ol>
  *
  * <p>A setting is evaluated once (settings that round to the same values share the
- * evaluation), by the evaluator, which runs its replications; every setting sees the same seeds
+ * evaluation), by the evaluator, which runs its replications. Values the policy refuses together
+ * (the evaluator throws a {@link ScenarioException}, such as a cap below the interval) are
+ * recorded as refused, rank below every run setting and use no evaluation; every setting sees the same seeds
  * (common random numbers), so the objective is a deterministic function and comparisons are
  * fair. "Better" is: feasible before infeasible; among feasible, the lower objective (the higher
  * for {@code maximize}), then the earlier evaluation; among infeasible, the smaller violation.
@@ -47,6 +50,9 @@ public final class Tuner {
     static final double SIGMA = 0.3;
     /** Initial compass step in the unit cube. */
     static final double FIRST_STEP = 1.0 / 16;
+
+    /** The violation of a setting the policy refused: beyond any budget's, so never chosen over a run. */
+    static final double REFUSED = 1e6;
 
     private static final double FEASIBLE_CAP = 1e14;
     private static final double INFEASIBLE_BASE = 1e15;
@@ -63,6 +69,7 @@ public final class Tuner {
     private final List<TuneCandidate> history = new ArrayList<>();
     private TuneCandidate best;
     private int limit;
+    private int evaluated;
 
     /**
      * @param ranges the parameters to tune
@@ -112,12 +119,16 @@ public final class Tuner {
         } catch (BudgetSpent | TooManyEvaluationsException e) {
             // the optimiser's share is used up: refine from its best
         }
-        int optimiserEvaluations = history.size();
+        int optimiserEvaluations = evaluated;
         limit = maxEvaluations;
         try {
             refine(where);
         } catch (BudgetSpent e) {
             // every evaluation is used
+        }
+        if (!best.evaluated()) {
+            throw new ScenarioException("--over: no setting tried in these ranges is accepted by the policy; the"
+                    + " first was " + best.values() + ": " + best.refused());
         }
         return new TuneResult(best, history, optimiserEvaluations);
     }
@@ -177,16 +188,22 @@ public final class Tuner {
         if (known != null) {
             return known;
         }
-        if (history.size() >= limit) {
+        if (evaluated >= limit) {
             throw new BudgetSpent();
         }
-        PointResult r = evaluator.apply(values);
-        double violation = 0;
-        for (Budget b : budgets) {
-            violation += b.violation(r.estimate(b.metric()).mean());
+        TuneCandidate c;
+        try {
+            PointResult r = evaluator.apply(values);
+            evaluated++;
+            double violation = 0;
+            for (Budget b : budgets) {
+                violation += b.violation(r.estimate(b.metric()).mean());
+            }
+            c = new TuneCandidate(history.size(), values, r, violation == 0, violation, r.estimate(objective).mean(),
+                    null);
+        } catch (ScenarioException e) {
+            c = new TuneCandidate(history.size(), values, null, false, REFUSED, Double.NaN, e.getMessage());
         }
-        TuneCandidate c = new TuneCandidate(history.size(), values, r, violation == 0, violation,
-                r.estimate(objective).mean());
         seen.put(values, c);
         where.put(values, u.clone());
         history.add(c);
@@ -198,6 +215,9 @@ public final class Tuner {
 
     /** Whether {@code a} beats {@code b}; an equal setting never beats the earlier one. */
     boolean better(TuneCandidate a, TuneCandidate b) {
+        if (a.evaluated() != b.evaluated()) {
+            return a.evaluated();
+        }
         if (a.feasible() != b.feasible()) {
             return a.feasible();
         }

@@ -43,6 +43,7 @@ class TunerTest {
         // apart below about 0.1%: the search must land on the boundary within that resolution
         assertThat(found).isBetween(optimum, optimum + optimum / 1000);
         assertThat(r.evaluations()).isEqualTo(60);
+        assertThat(r.refused()).isZero();
         assertThat(r.optimiserEvaluations()).isEqualTo(30);
     }
 
