@@ -27,7 +27,7 @@ import picocli.CommandLine.Spec;
         name = "sweep",
         mixinStandardHelpOptions = true,
         description = {"Runs a grid of policy parameters over one or more scenarios, each point with several"
-                + " seeds, in parallel on every core: every metric as a mean and 95% confidence half-width, and"
+                + " seeds, in parallel on every core: every metric as a mean and 95%% confidence half-width, and"
                 + " the Pareto frontier of requests per day against p99 wake latency beside the oracle bound.",
                 "Each cell (a point's replication) prints the `pollsim run` command that reproduces it."})
 final class SweepCommand implements Callable<Integer> {

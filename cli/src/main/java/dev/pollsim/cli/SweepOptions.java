@@ -30,8 +30,8 @@ final class SweepOptions {
     int replications;
 
     @Option(names = "--target-half-width", paramLabel = "FRACTION",
-            description = "Sequential mode: add replications until each --target-metric's 95% half-width is at most"
-                    + " this fraction of its mean (0.05 = ±5%), or --max-replications is reached.")
+            description = "Sequential mode: add replications until each --target-metric's 95%% half-width is at most"
+                    + " this fraction of its mean (0.05 = ±5%%), or --max-replications is reached.")
     Double targetHalfWidth;
 
     @Option(names = "--target-metric", split = ",", paramLabel = "METRIC",

@@ -24,7 +24,7 @@ import picocli.CommandLine.Spec;
         description = {"Searches one policy's parameters for the setting that minimises (or maximises) a metric"
                 + " while every budget holds, e.g. the least p99 wake latency at no more than 3,000 requests a"
                 + " day: CMA-ES (commons-math3, seeded) over the ranges, then a compass refinement onto the"
-                + " budget's boundary. Each setting runs its replications; the best is printed with its 95%"
+                + " budget's boundary. Each setting runs its replications; the best is printed with its 95%%"
                 + " intervals and the commands that re-run it. Same seed, same answer.",
                 "Exit code 1 when no setting meets the budgets."})
 final class TuneCommand implements Callable<Integer> {

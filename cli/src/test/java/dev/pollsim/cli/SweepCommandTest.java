@@ -29,6 +29,25 @@ class SweepCommandTest {
     }
 
     @Test
+    void helpShouldPrintCleanlyForBothCommands() {
+        // picocli warns on standard error itself when a description is not a valid format
+        java.io.PrintStream before = System.err;
+        java.io.ByteArrayOutputStream warnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(warnings, true, StandardCharsets.UTF_8));
+        try {
+            for (String command : new String[] {"sweep", "tune"}) {
+                Cli r = Cli.run(command, "--help");
+                assertThat(r.exitCode()).isZero();
+                assertThat(r.err()).isEmpty();
+                assertThat(r.out()).contains("95% ", "(0.05 = ±5%)", "--replications=N", "--threads=N");
+            }
+        } finally {
+            System.setErr(before);
+        }
+        assertThat(warnings.toString(StandardCharsets.UTF_8)).isEmpty();
+    }
+
+    @Test
     void shouldPrintByteIdenticalJsonOnOneThreadAndOnFour() {
         Cli one = Cli.run(with(SMALL, "--format", "json", "--threads", "1"));
         Cli four = Cli.run(with(SMALL, "--format", "json", "--threads", "4"));
