@@ -72,7 +72,7 @@ final class SweepFormat {
         return e.hasInterval() ? m + " ± " + fixed(e.halfWidth() * scale, decimals) : m;
     }
 
-    /** Decimals that show a value of this size to about four significant digits. */
+    /** Decimals that show a value of this size to three or four significant digits (two below 1, four below 0.01). */
     static int decimals(double v) {
         double a = Math.abs(v);
         if (a >= 1000 || a == 0) {
@@ -81,7 +81,7 @@ final class SweepFormat {
         if (a >= 100) {
             return 1;
         }
-        if (a >= 1) {
+        if (a >= 0.01) {
             return 2;
         }
         return 4;

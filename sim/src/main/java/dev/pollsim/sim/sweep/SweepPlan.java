@@ -63,7 +63,14 @@ public record SweepPlan(List<ScenarioRef> scenarios, Integer days, Long seed, Li
      */
     public List<SweepPoint> points() {
         List<SweepPoint> out = new ArrayList<>();
+        Map<String, String> names = new LinkedHashMap<>();
         for (ScenarioRef ref : scenarios) {
+            String before = names.putIfAbsent(scenario(ref).name(), ref.given());
+            if (before != null) {
+                // reports group points, frontiers and charts by scenario name
+                throw new ScenarioException("--scenario " + ref.given() + ": its name '" + scenario(ref).name()
+                        + "' is already the name of --scenario " + before + "; give each scenario its own name");
+            }
             expand(ref, out);
         }
         return out;

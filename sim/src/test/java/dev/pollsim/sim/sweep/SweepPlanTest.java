@@ -87,6 +87,10 @@ class SweepPlanTest {
                 .hasMessage("--grid exp-idle.cap=60s,1m: 60s and 1m are the same value");
         assertThatThrownBy(() -> plan(List.of(), List.of(), "exp-idle.cap=1m", "exp-idle.cap=2m"))
                 .hasMessage("--grid exp-idle.cap=2m: exp-idle.cap is already swept by an earlier --grid");
+        assertThatThrownBy(() -> new SweepPlan(List.of(ScenarioRef.resolve("idle"), ScenarioRef.resolve("idle")), 1,
+                null, List.of(), List.of(), List.of()).points())
+                .hasMessage("--scenario idle: its name 'idle' is already the name of --scenario idle; give each"
+                        + " scenario its own name");
         assertThatThrownBy(() -> plan(List.of("fixed"), List.of("exp-idle.cap=1m")).points())
                 .hasMessageStartingWith("--set exp-idle.cap=1m: no policy labelled 'exp-idle' in this run");
     }
