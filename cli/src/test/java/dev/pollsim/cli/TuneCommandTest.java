@@ -49,6 +49,14 @@ class TuneCommandTest {
     }
 
     @Test
+    void shouldPrintTheSameBytesOnAnyThreadCount() {
+        Cli one = Cli.run(with("--format", "json", "--threads", "1"));
+        Cli three = Cli.run(with("--format", "json", "--threads", "3"));
+        assertThat(one.exitCode()).isZero();
+        assertThat(three.out()).isEqualTo(one.out());
+    }
+
+    @Test
     void shouldExitOneWhenNoSettingMeetsTheBudget() {
         Cli r = Cli.run("tune", "--scenario", "steady", "--days", "1", "--policy", "fixed", "--over", "interval=2s..20s",
                 "--budget", "requestsPerDay<=100", "--evaluations", "10", "--replications", "1");

@@ -7,6 +7,12 @@ import dev.pollsim.sim.scenario.ScenarioException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.UniqueElements;
 import org.junit.jupiter.api.Test;
 
 class SweepPlanTest {
@@ -33,6 +39,22 @@ class SweepPlanTest {
         assertThat(points.get(2).sets()).containsExactly("exp-idle.cap=1m", "exp-idle.multiplier=1.5");
         assertThat(points.get(2).days()).isEqualTo(1);
         assertThat(points.get(2).baseSeed()).isEqualTo(42);
+    }
+
+    @Property(tries = 15)
+    void theGridShouldHaveOnePointPerCombinationInOdometerOrder(
+            @ForAll @Size(min = 1, max = 4) @UniqueElements List<@IntRange(min = 1, max = 9) Integer> caps,
+            @ForAll @Size(min = 1, max = 3) @UniqueElements List<@IntRange(min = 1, max = 4) Integer> multipliers) {
+        String capAxis = "exp-idle.cap=" + caps.stream().map(c -> c + "m").collect(Collectors.joining(","));
+        String multiplierAxis = "exp-idle.multiplier="
+                + multipliers.stream().map(String::valueOf).collect(Collectors.joining(","));
+        List<SweepPoint> points = plan(List.of(), List.of(), capAxis, multiplierAxis).points();
+        assertThat(points).hasSize(caps.size() * multipliers.size() + 1);
+        for (int i = 0; i < caps.size() * multipliers.size(); i++) {
+            assertThat(points.get(i).grid()).containsExactly(
+                    Map.entry("cap", caps.get(i / multipliers.size()) + "m"),
+                    Map.entry("multiplier", String.valueOf(multipliers.get(i % multipliers.size()))));
+        }
     }
 
     @Test
