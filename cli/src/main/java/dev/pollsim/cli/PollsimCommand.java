@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
         description = "Simulates the backoff and hibernation policies of polling daemons: upstream requests"
                 + " per day against wake latency, side by side.",
         subcommands = {RunCommand.class, ReportCommand.class, PoliciesCommand.class, ScenariosCommand.class,
-            TraceCommand.class, CheckCommand.class},
+            TraceCommand.class, CheckCommand.class, SweepCommand.class, TuneCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a check failed, 2 a usage or input error."})
 final class PollsimCommand implements Runnable {
 

@@ -70,7 +70,8 @@ public final class JsonReport {
         return root;
     }
 
-    private ObjectNode result(PolicyResult r) {
+    /** One result as it appears under {@code results}; sweeps list their cells' results in this form. */
+    ObjectNode result(PolicyResult r) {
         ObjectNode o = mapper.createObjectNode();
         o.put("policy", r.label());
         o.put("policyName", r.policy());

@@ -27,6 +27,14 @@ public final class PolicySelection {
      * @throws ScenarioException on an unknown label, parameter or value
      */
     public List<ResolvedPolicy> select(Scenario scenario, List<String> wanted, List<String> overrides) {
+        return select(scenario, wanted, overrides, "--set");
+    }
+
+    /**
+     * As {@link #select(Scenario, List, List)}, with messages naming {@code option} (such as
+     * {@code --grid}) as where the overrides were written.
+     */
+    public List<ResolvedPolicy> select(Scenario scenario, List<String> wanted, List<String> overrides, String option) {
         Map<String, PolicySpec> available = new LinkedHashMap<>();
         if (scenario.policies().isEmpty()) {
             for (PolicyDefinition d : catalogue.all()) {
@@ -56,16 +64,16 @@ public final class PolicySelection {
             int eq = o.indexOf('=');
             int dot = o.lastIndexOf('.', eq < 0 ? o.length() : eq);
             if (eq < 0 || dot <= 0 || dot + 1 >= eq) {
-                throw new ScenarioException("--set " + o + ": expected LABEL.PARAM=VALUE, such as exp-idle.cap=60s");
+                throw new ScenarioException(option + " " + o + ": expected LABEL.PARAM=VALUE, such as exp-idle.cap=60s");
             }
             String label = o.substring(0, dot);
             String param = o.substring(dot + 1, eq);
             PolicySpec spec = chosen.get(label);
             if (spec == null) {
-                throw new ScenarioException("--set " + o + ": no policy labelled '" + label + "' in this run; labels are "
+                throw new ScenarioException(option + " " + o + ": no policy labelled '" + label + "' in this run; labels are "
                         + String.join(", ", chosen.keySet()));
             }
-            chosen.put(label, spec.with(param, new Located(o.substring(eq + 1), "--set " + o, 0, 0)));
+            chosen.put(label, spec.with(param, new Located(o.substring(eq + 1), option + " " + o, 0, 0)));
         }
         List<ResolvedPolicy> out = new ArrayList<>();
         chosen.values().forEach(s -> out.add(s.resolve(catalogue)));

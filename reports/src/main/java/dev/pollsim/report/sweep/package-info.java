@@ -1,0 +1,2 @@
+/** The sweep's frontier chart (JFreeChart, written as SVG and PNG). */
+package dev.pollsim.report.sweep;

@@ -1,0 +1,139 @@
+package dev.pollsim.sim.sweep;
+
+import dev.pollsim.sim.metrics.PolicyResult;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import java.util.function.LongConsumer;
+
+/**
+ * Runs the cells of a sweep on a pool of threads and gathers their results by cell index, so a
+ * report is byte-identical for any thread count. Each cell is independent ({@link CellRunner}
+ * by default); the sequential mode decides each round from the results of the rounds before,
+ * which do not depend on the thread count either. Thread-safe; each call uses its own pool.
+ */
+public final class SweepRunner {
+
+    private final int threads;
+    private final Function<SweepCell, PolicyResult> cellRunner;
+
+    /**
+     * @param threads worker threads; 1 runs every cell on the caller's thread
+     * @param cellRunner turns a cell into its result (a pure function)
+     */
+    public SweepRunner(int threads, Function<SweepCell, PolicyResult> cellRunner) {
+        if (threads < 1) {
+            throw new IllegalArgumentException("threads must be at least 1, got " + threads);
+        }
+        this.threads = threads;
+        this.cellRunner = Objects.requireNonNull(cellRunner, "cellRunner");
+    }
+
+    /** A runner of {@link CellRunner#run} on {@code threads} threads. */
+    public SweepRunner(int threads) {
+        this(threads, CellRunner::run);
+    }
+
+    /**
+     * Runs every point's replications.
+     *
+     * @param points the points, by index
+     * @param replications how many replications, fixed or sequential
+     * @param progress told of every finished cell (from any thread)
+     */
+    public SweepResult run(List<SweepPoint> points, Replications replications, LongConsumer progress) {
+        List<List<PolicyResult>> runs = new ArrayList<>();
+        points.forEach(p -> runs.add(new ArrayList<>()));
+        int[] want = new int[points.size()];
+        Arrays.fill(want, replications.initial());
+        while (true) {
+            List<SweepCell> cells = new ArrayList<>();
+            List<Integer> owner = new ArrayList<>();
+            for (int p = 0; p < points.size(); p++) {
+                for (int r = runs.get(p).size(); r < want[p]; r++) {
+                    cells.add(points.get(p).cell(r));
+                    owner.add(p);
+                }
+            }
+            if (cells.isEmpty()) {
+                break;
+            }
+            List<PolicyResult> done = runCells(cells, progress);
+            for (int i = 0; i < cells.size(); i++) {
+                runs.get(owner.get(i)).add(done.get(i));
+            }
+            for (int p = 0; p < points.size(); p++) {
+                want[p] = replications.next(runs.get(p).size(), worstRelativeHalfWidth(runs.get(p), replications));
+            }
+        }
+        List<PointResult> out = new ArrayList<>();
+        for (int p = 0; p < points.size(); p++) {
+            out.add(PointResult.of(points.get(p), runs.get(p)));
+        }
+        return new SweepResult(out, replications);
+    }
+
+    /** The results of these cells, in the same order, whatever order they finish in. */
+    public List<PolicyResult> runCells(List<SweepCell> cells, LongConsumer progress) {
+        List<PolicyResult> out = new ArrayList<>(cells.size());
+        if (threads == 1 || cells.size() == 1) {
+            for (SweepCell c : cells) {
+                out.add(cellRunner.apply(c));
+                progress.accept(1);
+            }
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, cells.size()));
+        try {
+            List<Future<PolicyResult>> futures = new ArrayList<>(cells.size());
+            for (SweepCell c : cells) {
+                futures.add(pool.submit(() -> {
+                    PolicyResult r = cellRunner.apply(c);
+                    progress.accept(1);
+                    return r;
+                }));
+            }
+            for (Future<PolicyResult> f : futures) {
+                out.add(f.get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            throw new IllegalStateException(cause);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** The largest relative half-width among the target metrics; NaN when none has an interval. */
+    static double worstRelativeHalfWidth(List<PolicyResult> runs, Replications replications) {
+        if (!replications.sequential()) {
+            return Double.NaN;
+        }
+        double worst = Double.NaN;
+        double[] values = new double[runs.size()];
+        for (String name : replications.targetMetrics()) {
+            SweepMetric m = SweepMetric.named(name);
+            for (int i = 0; i < values.length; i++) {
+                values[i] = m.of(runs.get(i));
+            }
+            double rhw = Estimate.of(values).relativeHalfWidth();
+            if (!Double.isNaN(rhw) && !(rhw <= worst)) {
+                worst = rhw;
+            }
+        }
+        return worst;
+    }
+}

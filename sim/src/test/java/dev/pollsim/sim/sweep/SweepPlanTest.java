@@ -1,0 +1,137 @@
+package dev.pollsim.sim.sweep;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.pollsim.sim.scenario.ScenarioException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import net.jqwik.api.constraints.UniqueElements;
+import org.junit.jupiter.api.Test;
+
+class SweepPlanTest {
+
+    private static SweepPlan plan(List<String> policies, List<String> sets, String... grid) {
+        return new SweepPlan(List.of(ScenarioRef.resolve("default")), 1, null, policies, sets,
+                Arrays.stream(grid).map(GridAxis::parse).toList());
+    }
+
+    @Test
+    void shouldExpandTheCartesianProductFirstAxisOutermostThenTheOracleBound() {
+        List<SweepPoint> points = plan(List.of(), List.of(), "exp-idle.cap=30s,60s,120s,300s",
+                "exp-idle.multiplier=1.5,2").points();
+        assertThat(points).hasSize(4 * 2 + 1);
+        assertThat(points).extracting(SweepPoint::index).containsExactly(0, 1, 2, 3, 4, 5, 6, 7, 8);
+        assertThat(points.subList(0, 8)).extracting(SweepPoint::gridText).containsExactly(
+                "cap=30s multiplier=1.5", "cap=30s multiplier=2", "cap=1m multiplier=1.5", "cap=1m multiplier=2",
+                "cap=2m multiplier=1.5", "cap=2m multiplier=2", "cap=5m multiplier=1.5", "cap=5m multiplier=2");
+        SweepPoint last = points.get(8);
+        assertThat(last.label()).isEqualTo("oracle");
+        assertThat(last.lowerBound()).isTrue();
+        assertThat(points.get(2).params()).containsEntry("cap", "1m").containsEntry("multiplier", "1.5")
+                .containsEntry("interval", "10s");
+        assertThat(points.get(2).sets()).containsExactly("exp-idle.cap=1m", "exp-idle.multiplier=1.5");
+        assertThat(points.get(2).days()).isEqualTo(1);
+        assertThat(points.get(2).baseSeed()).isEqualTo(42);
+    }
+
+    @Property(tries = 15)
+    void theGridShouldHaveOnePointPerCombinationInOdometerOrder(
+            @ForAll @Size(min = 1, max = 4) @UniqueElements List<@IntRange(min = 1, max = 9) Integer> caps,
+            @ForAll @Size(min = 1, max = 3) @UniqueElements List<@IntRange(min = 1, max = 4) Integer> multipliers) {
+        String capAxis = "exp-idle.cap=" + caps.stream().map(c -> c + "m").collect(Collectors.joining(","));
+        String multiplierAxis = "exp-idle.multiplier="
+                + multipliers.stream().map(String::valueOf).collect(Collectors.joining(","));
+        List<SweepPoint> points = plan(List.of(), List.of(), capAxis, multiplierAxis).points();
+        assertThat(points).hasSize(caps.size() * multipliers.size() + 1);
+        for (int i = 0; i < caps.size() * multipliers.size(); i++) {
+            assertThat(points.get(i).grid()).containsExactly(
+                    Map.entry("cap", caps.get(i / multipliers.size()) + "m"),
+                    Map.entry("multiplier", String.valueOf(multipliers.get(i % multipliers.size()))));
+        }
+    }
+
+    @Test
+    void labelsWithoutAxesShouldBeOnePointAndSetsShouldApplyToTheirLabel() {
+        List<SweepPoint> points = plan(List.of("fixed", "exp-idle", "oracle"), List.of("exp-idle.interval=5s"),
+                "exp-idle.cap=30s,60s").points();
+        assertThat(points).extracting(p -> p.label() + " " + p.gridText()).containsExactly(
+                "fixed ", "exp-idle cap=30s", "exp-idle cap=1m", "oracle ");
+        assertThat(points.get(1).sets()).containsExactly("exp-idle.interval=5s", "exp-idle.cap=30s");
+        assertThat(points.get(0).sets()).isEmpty();
+        assertThat(points).extracting(SweepPoint::lowerBound).containsExactly(false, false, false, true);
+    }
+
+    @Test
+    void everyScenarioShouldGetItsOwnPointsInOrder() {
+        SweepPlan two = new SweepPlan(List.of(ScenarioRef.resolve("steady"), ScenarioRef.resolve("idle")), 1, 9L,
+                List.of(), List.of(), List.of(GridAxis.parse("fixed.interval=10s,20s")));
+        assertThat(two.points()).extracting(p -> p.scenarioName() + " " + p.label() + " " + p.gridText() + " " + p.baseSeed())
+                .containsExactly("steady fixed interval=10s 9", "steady fixed interval=20s 9", "steady oracle  9",
+                        "idle fixed interval=10s 9", "idle fixed interval=20s 9", "idle oracle  9");
+    }
+
+    @Test
+    void aCellShouldCarryItsReplicationSeedAndRerunCommand() {
+        SweepPoint p = plan(List.of(), List.of(), "exp-idle.cap=60s").points().get(0);
+        SweepCell c = p.cell(3);
+        assertThat(c.seed()).isEqualTo(Replications.seedOf(42, 3));
+        assertThat(p.cell(0).seed()).isEqualTo(42);
+        assertThat(c.command()).isEqualTo("pollsim run --scenario default --policy exp-idle --days 1 --seed "
+                + c.seed() + " --set exp-idle.cap=1m");
+        assertThat(SweepCell.shellQuote("my file.yaml")).isEqualTo("'my file.yaml'");
+        assertThat(SweepCell.shellQuote("it's")).isEqualTo("'it'\\''s'");
+    }
+
+    @Test
+    void shouldRefuseBadGridsWithTheOptionAndValue() {
+        assertThatThrownBy(() -> GridAxis.parse("exp-idle.cap"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("--grid exp-idle.cap: expected LABEL.PARAM=V1,V2,..., such as exp-idle.cap=30s,60s,120s");
+        assertThatThrownBy(() -> GridAxis.parse("exp-idle.cap=30s,,60s"))
+                .hasMessageStartingWith("--grid exp-idle.cap=30s,,60s: empty value");
+        assertThatThrownBy(() -> plan(List.of(), List.of(), "turbo.cap=30s").points())
+                .hasMessageStartingWith("--policy: unknown policy 'turbo'");
+        assertThatThrownBy(() -> plan(List.of("fixed"), List.of(), "exp-idle.cap=30s").points())
+                .hasMessage("--grid exp-idle.cap=30s: no policy labelled 'exp-idle' in this sweep; labels are fixed");
+        assertThatThrownBy(() -> plan(List.of(), List.of(), "exp-idle.base=5s").points())
+                .hasMessageStartingWith("--grid exp-idle.base=5s: policies.exp-idle.base: unknown parameter 'base';"
+                        + " expected one of interval, multiplier, cap");
+        assertThatThrownBy(() -> plan(List.of(), List.of(), "exp-idle.multiplier=1.5,0.5").points())
+                .hasMessage("--grid exp-idle.multiplier=0.5: policies.exp-idle.multiplier: must be at least 1, got 0.5");
+        assertThatThrownBy(() -> plan(List.of(), List.of(), "exp-idle.cap=60s,1m").points())
+                .hasMessage("--grid exp-idle.cap=60s,1m: 60s and 1m are the same value");
+        assertThatThrownBy(() -> plan(List.of(), List.of(), "exp-idle.cap=1m", "exp-idle.cap=2m"))
+                .hasMessage("--grid exp-idle.cap=2m: exp-idle.cap is already swept by an earlier --grid");
+        assertThatThrownBy(() -> new SweepPlan(List.of(ScenarioRef.resolve("idle"), ScenarioRef.resolve("idle")), 1,
+                null, List.of(), List.of(), List.of()).points())
+                .hasMessage("--scenario idle: its name 'idle' is already the name of --scenario idle; give each"
+                        + " scenario its own name");
+        assertThatThrownBy(() -> plan(List.of("fixed"), List.of("exp-idle.cap=1m")).points())
+                .hasMessageStartingWith("--set exp-idle.cap=1m: no policy labelled 'exp-idle' in this run");
+    }
+
+    @Test
+    void aCellShouldBeSerialisableAndRunTheSameAfterTheTrip() throws Exception {
+        SweepCell c = plan(List.of(), List.of(), "exp-idle.cap=60s").points().get(0).cell(1);
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
+        try (java.io.ObjectOutputStream out = new java.io.ObjectOutputStream(bytes)) {
+            out.writeObject(c);
+        }
+        Object back;
+        try (java.io.ObjectInputStream in = new java.io.ObjectInputStream(
+                new java.io.ByteArrayInputStream(bytes.toByteArray()))) {
+            back = in.readObject();
+        }
+        assertThat(back).isEqualTo(c);
+        assertThat(CellRunner.run((SweepCell) back)).isEqualTo(CellRunner.run(c));
+        assertThat(CellRunner.run(c).params()).isEqualTo(Map.of("interval", "10s", "multiplier", "1.5", "cap", "1m",
+                "deadlineFloor", "1s", "rateLimitFloor", "30s", "errorCap", "1m"));
+    }
+}
