@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Picks the policies of a run: the scenario's labels (or every built-in policy when the scenario
- * names none), narrowed by {@code --policy} and adjusted by {@code --set}.
+ * Picks the policies of a run: the scenario's labels (or every built-in policy that runs with its
+ * defaults when the scenario names none), narrowed by {@code --policy} and adjusted by
+ * {@code --set}.
  */
 public final class PolicySelection {
 
@@ -29,7 +30,7 @@ public final class PolicySelection {
     public List<ResolvedPolicy> select(Scenario scenario, List<String> wanted, List<String> overrides) {
         Map<String, PolicySpec> available = new LinkedHashMap<>();
         if (scenario.policies().isEmpty()) {
-            for (PolicyDefinition d : catalogue.all()) {
+            for (PolicyDefinition d : catalogue.withDefaults()) {
                 available.put(d.name(), defaults(d.name(), scenario.source()));
             }
         } else {
