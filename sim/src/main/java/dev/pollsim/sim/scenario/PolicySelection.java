@@ -55,7 +55,7 @@ public final class PolicySelection {
         }
         for (String o : overrides) {
             int eq = o.indexOf('=');
-            int dot = o.lastIndexOf('.', eq < 0 ? o.length() : eq);
+            int dot = labelEnd(o, eq, chosen.keySet());
             if (eq < 0 || dot <= 0 || dot + 1 >= eq) {
                 throw new ScenarioException("--set " + o + ": expected LABEL.PARAM=VALUE, such as exp-idle.cap=60s");
             }
@@ -71,6 +71,22 @@ public final class PolicySelection {
         List<ResolvedPolicy> out = new ArrayList<>();
         chosen.values().forEach(s -> out.add(s.resolve(catalogue)));
         return out;
+    }
+
+    /**
+     * Where the label of {@code LABEL.PARAM=VALUE} ends: after the longest run label followed by
+     * a dot before the {@code =}, so that a part's field can be set ({@code mine.curve.factor=2});
+     * with no such label, at the last dot before the {@code =}.
+     */
+    private static int labelEnd(String o, int eq, Iterable<String> labels) {
+        int end = eq < 0 ? o.length() : eq;
+        int best = -1;
+        for (String label : labels) {
+            if (label.length() + 1 < end && o.startsWith(label + ".") && label.length() > best) {
+                best = label.length();
+            }
+        }
+        return best > 0 ? best : o.lastIndexOf('.', end);
     }
 
     private static PolicySpec defaults(String name, String source) {
