@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Simulates the backoff and hibernation policies of polling daemons: upstream requests"
                 + " per day against wake latency, side by side.",
-        subcommands = {RunCommand.class, PoliciesCommand.class, ScenariosCommand.class, TraceCommand.class},
+        subcommands = {RunCommand.class, ExplainCommand.class, PoliciesCommand.class, ScenariosCommand.class, TraceCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a check failed, 2 a usage or input error."})
 final class PollsimCommand implements Runnable {
 
