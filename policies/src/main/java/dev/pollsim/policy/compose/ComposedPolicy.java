@@ -27,7 +27,10 @@ import java.util.random.RandomGenerator;
  * ({@code min(d, max(deadline - now, floor))}), and starts after the tick's spawns. A wake from a
  * wake source resets the curve (when {@code wake} is a reset trigger) and re-arms the loop: at
  * once for a local enqueue or a retry deadline, at the floor for a freed slot; it brings a pending
- * poll forward and never postpones it, unless the wakes replace the pending poll.
+ * poll forward and never postpones it, and a wake during an in-flight tick is kept and brings the
+ * tick's own decision forward (never to a suspend) once its outcome is known. With
+ * {@code wakeRearm: replace} (seed 000) a wake re-schedules the pending poll even later, and the
+ * decision of a tick in flight wins over a wake that came during it.
  *
  * <p>Allocation-free in {@link #onTick}, {@link #onSlotFreed}, {@link #onWake} and
  * {@link #spawnGapUs}; NOT thread-safe.
@@ -35,6 +38,7 @@ import java.util.random.RandomGenerator;
 public final class ComposedPolicy implements PollPolicy {
 
     private static final long UNSET = Long.MIN_VALUE;
+    private static final long NO_WAKE = -1L;
 
     private final Curve curve;
     private final long floorUs;
@@ -62,6 +66,8 @@ public final class ComposedPolicy implements PollPolicy {
     private long previousErrorUs;
     private long idleSinceUs = UNSET;
     private long dueUs = Long.MAX_VALUE;
+    private long pendingWakeUs = NO_WAKE;
+    private int pendingWakeSource;
     private String rule = Rules.START;
 
     /**
@@ -131,8 +137,28 @@ public final class ComposedPolicy implements PollPolicy {
         }
         TickError error = outcome.error();
         if (error != TickError.NONE && !errorsAsIdle) {
+            // the upstream asked for a pause: it wins over a wake heard during the tick
+            pendingWakeUs = NO_WAKE;
             return due(nowUs, outcome.busyUs() + errorDelayUs(error));
         }
+        long delay = decide(nowUs, outcome, error);
+        if (pendingWakeUs != NO_WAKE) {
+            long woken = outcome.busyUs() + pendingWakeUs;
+            if (delay == SUSPEND || delay > woken) {
+                delay = woken;
+                rule = rules.afterTick[pendingWakeSource];
+            }
+            pendingWakeUs = NO_WAKE;
+        }
+        if (delay == SUSPEND) {
+            dueUs = Long.MAX_VALUE;
+            return SUSPEND;
+        }
+        return due(nowUs, delay);
+    }
+
+    /** The decision of a tick that met no error with the error backoff: saturation, work, reset or idle. */
+    private long decide(long nowUs, TickOutcome outcome, TickError error) {
         if (outcome.saturated()) {
             switch (saturation) {
                 case RESET:
@@ -146,7 +172,7 @@ public final class ComposedPolicy implements PollPolicy {
                     break;
             }
             rule = rules.saturated;
-            return due(nowUs, outcome.busyUs() + idleDelayUs(nowUs, outcome.deadlineUs()));
+            return outcome.busyUs() + idleDelayUs(nowUs, outcome.deadlineUs());
         }
         if (error == TickError.NONE) {
             errorUs = floorUs;
@@ -166,13 +192,12 @@ public final class ComposedPolicy implements PollPolicy {
         } else {
             if (suspendAfterUs > 0 && nowUs - idleSinceUs >= suspendAfterUs) {
                 rule = rules.suspend;
-                dueUs = Long.MAX_VALUE;
                 return SUSPEND;
             }
             grow();
             rule = idleUs >= ceilingUs ? rules.atCap : rules.grow;
         }
-        return due(nowUs, outcome.busyUs() + idleDelayUs(nowUs, outcome.deadlineUs()));
+        return outcome.busyUs() + idleDelayUs(nowUs, outcome.deadlineUs());
     }
 
     @Override
@@ -230,6 +255,10 @@ public final class ComposedPolicy implements PollPolicy {
         }
         switch (state) {
             case IN_FLIGHT:
+                if (!wakes.replace() && (pendingWakeUs == NO_WAKE || delayUs < pendingWakeUs)) {
+                    pendingWakeUs = delayUs;
+                    pendingWakeSource = source;
+                }
                 rule = rules.inFlight[source];
                 return KEEP;
             case SUSPENDED:

@@ -28,6 +28,7 @@ final class Rules {
     final String suspend;
     final String[] notASource = new String[4];
     final String[] inFlight = new String[4];
+    final String[] afterTick = new String[4];
     final String[] resume = new String[4];
     final String[] rearm = new String[4];
     final String[] soonerKept = new String[4];
@@ -53,7 +54,9 @@ final class Rules {
         for (int s = 0; s < sources.length; s++) {
             String poll = s == FREED_SLOT ? "poll at floor " + floor : "poll now";
             notASource[s] = sources[s] + ": not a wake source";
-            inFlight[s] = sources[s] + ": " + reset + "the tick in flight decides";
+            inFlight[s] = sources[s] + ": " + reset + (c.wakes().replace() ? "the tick in flight decides"
+                    : "kept for after the tick in flight");
+            afterTick[s] = sources[s] + " during the tick: " + poll;
             resume[s] = sources[s] + ": " + reset + "resume, " + poll;
             rearm[s] = sources[s] + ": " + reset + poll;
             soonerKept[s] = sources[s] + ": " + reset + "sooner poll kept";

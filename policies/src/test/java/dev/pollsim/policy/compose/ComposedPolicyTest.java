@@ -95,8 +95,10 @@ class ComposedPolicyTest {
         assertThat(p.onTick(0, freed())).isEqualTo(S);
         assertThat(p.rule()).isEqualTo("reset: freed slot");
         idleTicks(p, 3);
+        // a wake resets at once, even in flight; the tick then polls again at once for it
         p.onWake(0, WakeKind.LOCAL_ENQUEUE, LoopState.IN_FLIGHT);
-        assertThat(p.onTick(0, idle())).isEqualTo(2 * S);
+        assertThat(p.onTick(0, idle())).isZero();
+        assertThat(p.onTick(0, idle())).as("1 s reset, grown to 2 s, then 4 s").isEqualTo(4 * S);
 
         PollPolicy workOnly = policy("curve.kind", "exponential", "curve.floor", "1s", "curve.cap", "1m", "reset", "work");
         idleTicks(workOnly, 2);
@@ -183,15 +185,30 @@ class ComposedPolicyTest {
         assertThat(p.onSlotFreed(10 * S, LoopState.WAITING)).isEqualTo(PollPolicy.KEEP);
         assertThat(p.rule()).isEqualTo("freed slot: sooner poll kept");
         assertThat(p.onWake(10 * S, WakeKind.LOCAL_ENQUEUE, LoopState.WAITING)).isZero();
+        // a wake during an in-flight tick is kept: the tick's decision is brought forward to it
         assertThat(p.onWake(10 * S, WakeKind.LOCAL_ENQUEUE, LoopState.IN_FLIGHT)).isEqualTo(PollPolicy.KEEP);
-        assertThat(p.rule()).isEqualTo("local enqueue: the tick in flight decides");
+        assertThat(p.rule()).isEqualTo("local enqueue: kept for after the tick in flight");
+        assertThat(p.onTick(20 * S, idle())).isZero();
+        assertThat(p.rule()).isEqualTo("local enqueue during the tick: poll now");
         // wake was no reset trigger: the curve kept growing
         assertThat(p.onTick(20 * S, idle())).isEqualTo(120 * S);
 
-        PollPolicy replace = policy("curve.kind", "fixed", "curve.floor", "10s", "wakeOn", "freedSlot,retryDeadline",
-                "wakeRearm", "replace");
+        PollPolicy replace = policy("curve.kind", "exponential", "curve.floor", "10s", "curve.cap", "1m",
+                "wakeOn", "freedSlot,retryDeadline", "wakeRearm", "replace", "reset", "work,freedSlot");
         assertThat(replace.onWake(0, WakeKind.DEADLINE, LoopState.WAITING)).isZero();
         assertThat(replace.onSlotFreed(0, LoopState.WAITING)).as("seed 000 postpones to the base").isEqualTo(10 * S);
+        // and the decision of a tick in flight wins over a wake that came during it
+        assertThat(replace.onSlotFreed(0, LoopState.IN_FLIGHT)).isEqualTo(PollPolicy.KEEP);
+        assertThat(replace.rule()).isEqualTo("freed slot: the tick in flight decides");
+        assertThat(replace.onTick(0, idle())).isEqualTo(20 * S);
+
+        PollPolicy suspending = policy("curve.kind", "fixed", "curve.floor", "10s", "wakeOn", "localEnqueue",
+                "suspendAfter", "1m", "reset", "work");
+        suspending.onTick(0, idle());
+        suspending.onWake(70 * S, WakeKind.LOCAL_ENQUEUE, LoopState.IN_FLIGHT);
+        assertThat(suspending.onTick(70 * S, idle())).as("a wake in flight is never lost to a suspend").isZero();
+        assertThat(suspending.onTick(70 * S, outcome.set(0, 0, false, TickError.RATE_LIMITED,
+                TickOutcome.NO_DEADLINE))).as("a 429 still pauses").isEqualTo(30 * S);
     }
 
     @Test
