@@ -100,11 +100,6 @@ public final class ComposedPolicy implements PollPolicy {
         this.previousErrorUs = floorUs;
     }
 
-    /** A policy of these parts on its own, for tests and tools. */
-    public static ComposedPolicy of(Composition composition, RandomGenerator random) {
-        return new ComposedPolicy(composition, new Rules(composition), random);
-    }
-
     @Override
     public long initialIntervalUs() {
         return floorUs;
