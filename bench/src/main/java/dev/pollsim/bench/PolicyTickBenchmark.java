@@ -35,7 +35,12 @@ import org.openjdk.jmh.annotations.Warmup;
 @State(Scope.Thread)
 public class PolicyTickBenchmark {
 
-    @Param({"fixed", "exp-idle"})
+    /** A composed policy with jitter, a clamp and a suspend window: its busiest decision path. */
+    private static final Map<String, String> COMPOSED = Map.of("curve.kind", "geometric", "curve.factor", "1.5",
+            "curve.floor", "10s", "curve.cap", "2m", "jitter.kind", "equal", "wakeOn", "localEnqueue",
+            "suspendAfter", "1h", "deadlineClamp.floor", "1s");
+
+    @Param({"fixed", "exp-idle", "composed"})
     public String policy;
 
     private PollPolicy instance;
@@ -46,7 +51,8 @@ public class PolicyTickBenchmark {
     @Setup
     public void setUp() {
         PolicyDefinition d = BuiltinPolicies.catalogue().find(policy).orElseThrow();
-        instance = d.factory(d.resolve(Map.of())).create(LoopSpec.WORKER, new SplittableRandom(1));
+        instance = d.factory(d.resolve(policy.equals("composed") ? COMPOSED : Map.of()))
+                .create(LoopSpec.WORKER, new SplittableRandom(1));
     }
 
     @Benchmark

@@ -11,8 +11,8 @@ import picocli.CommandLine.Spec;
         versionProvider = VersionProvider.class,
         description = "Simulates the backoff and hibernation policies of polling daemons: upstream requests"
                 + " per day against wake latency, side by side.",
-        subcommands = {RunCommand.class, ReportCommand.class, PoliciesCommand.class, ScenariosCommand.class,
-            TraceCommand.class, CheckCommand.class, SweepCommand.class, TuneCommand.class},
+        subcommands = {RunCommand.class, ReportCommand.class, ExplainCommand.class, PoliciesCommand.class,
+            ScenariosCommand.class, TraceCommand.class, CheckCommand.class, SweepCommand.class, TuneCommand.class},
         footer = {"", "Exit codes: 0 success, 1 a check failed, 2 a usage or input error."})
 final class PollsimCommand implements Runnable {
 

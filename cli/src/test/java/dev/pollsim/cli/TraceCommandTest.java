@@ -43,7 +43,7 @@ class TraceCommandTest {
         JsonNode root = new ObjectMapper().readTree(r.out());
         assertThat(root.get("scenario").asText()).isEqualTo("small");
         assertThat(root.get("days").asInt()).isEqualTo(1);
-        assertThat(root.get("results")).hasSize(BuiltinPolicies.catalogue().names().size()).allSatisfy(p -> {
+        assertThat(root.get("results")).hasSize(BuiltinPolicies.catalogue().withDefaults().size()).allSatisfy(p -> {
             assertThat(p.get("jobs").get("arrived").asLong()).isEqualTo(4);
             assertThat(p.get("jobs").get("picked").asLong() + p.get("jobs").get("stranded").asLong()).isEqualTo(4);
         });

@@ -82,7 +82,7 @@ class TuneCommandTest {
                         + " hibernate-retry-wake-lost-on-restart, idle-streak, idle-streak-clamp-bug, gastown, batched,"
                         + " oracle; built-in policies are fixed, exp-idle, hibernate, hibernate-wake-suspended-only,"
                         + " hibernate-no-retry-wake, hibernate-lost-inflight-wake, hibernate-retry-wake-lost-on-restart,"
-                        + " idle-streak, idle-streak-clamp-bug, gastown, batched, oracle\n");
+                        + " idle-streak, idle-streak-clamp-bug, gastown, batched, oracle, composed\n");
         Cli both = Cli.run("tune", "--policy", "fixed", "--over", "interval=1s..2s", "--minimize", "requestsPerDay",
                 "--maximize", "requestsPerDay");
         assertThat(both.exitCode()).isEqualTo(2);

@@ -74,6 +74,18 @@ public interface PollPolicy {
     }
 
     /**
+     * The rule behind this policy's last answer (to {@link #onTick}, {@link #onSlotFreed} or
+     * {@link #onWake}), in a few words: {@code "idle x1.5 (cap 2m)"}, {@code "reset: work"},
+     * {@code "429 backoff"}, {@code "suspend: idle 5m"}. Timelines such as {@code pollsim explain}
+     * print it beside each decision. It is read on the hot path, so implementations return a
+     * constant or a string built once when the policy is made, never one built per call; empty
+     * when the policy does not say.
+     */
+    default String rule() {
+        return "";
+    }
+
+    /**
      * A tick finished.
      *
      * @param nowUs simulated time of the decision, in microseconds

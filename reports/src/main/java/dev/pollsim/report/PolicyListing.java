@@ -7,9 +7,12 @@ import dev.pollsim.policy.param.ParamType;
 
 /**
  * Every policy with its seed, summary and parameters (type, default, range, meaning), as text
- * for {@code pollsim policies} and as the Markdown tables of {@code docs/POLICIES.md}.
+ * for {@code pollsim policies} and as the Markdown tables of {@code docs/POLICIES.md}. A parameter
+ * with no default shows {@code -} in the default column.
  */
 public final class PolicyListing {
+
+    private static final String NO_DEFAULT = "-";
 
     /** The catalogue as aligned text. */
     public String text(PolicyCatalogue catalogue) {
@@ -24,7 +27,7 @@ public final class PolicyListing {
             }
             TextTable t = new TextTable(false, "parameter", "type", "default", "range", "meaning");
             for (ParamSpec p : d.params()) {
-                t.row(p.name(), type(p), p.defaultValue(), range(p), p.description());
+                t.row(p.name(), type(p), p.hasDefault() ? p.defaultValue() : NO_DEFAULT, range(p), p.description());
             }
             t.render().lines().forEach(l -> b.append("  ").append(l).append('\n'));
             b.append('\n');
@@ -36,8 +39,9 @@ public final class PolicyListing {
     public String markdownTable(PolicyDefinition d) {
         StringBuilder b = new StringBuilder("| parameter | type | default | range | meaning |\n|---|---|---|---|---|\n");
         for (ParamSpec p : d.params()) {
-            b.append("| `").append(p.name()).append("` | ").append(type(p)).append(" | `").append(p.defaultValue())
-                    .append("` | ").append(range(p).replace("|", "\\|")).append(" | ").append(p.description()).append(" |\n");
+            b.append("| `").append(p.name()).append("` | ").append(type(p)).append(" | ")
+                    .append(p.hasDefault() ? "`" + p.defaultValue() + "`" : NO_DEFAULT).append(" | ")
+                    .append(range(p).replace("|", "\\|")).append(" | ").append(p.description()).append(" |\n");
         }
         return b.toString();
     }
@@ -47,7 +51,7 @@ public final class PolicyListing {
     }
 
     private static String range(ParamSpec p) {
-        if (p.type() == ParamType.CHOICE) {
+        if (p.type() == ParamType.CHOICE || p.type() == ParamType.LIST) {
             return String.join("|", p.choices());
         }
         if (p.minimum() != null && p.maximum() != null) {

@@ -2,6 +2,7 @@ package dev.pollsim.policy.builtin;
 
 import dev.pollsim.policy.PollPolicy;
 import dev.pollsim.policy.TickOutcome;
+import dev.pollsim.policy.param.Durations;
 import dev.pollsim.policy.param.PolicyParams;
 import java.util.random.RandomGenerator;
 
@@ -24,6 +25,7 @@ public final class BatchedPolicy implements PollPolicy {
     private final long jitterMinUs;
     private final long jitterMaxUs;
     private final RandomGenerator jitter;
+    private final String rule;
     private int spawnsPerTick;
 
     public BatchedPolicy(long intervalUs, int spawnsPerTick, long jitterMinUs, long jitterMaxUs, RandomGenerator jitter) {
@@ -35,6 +37,7 @@ public final class BatchedPolicy implements PollPolicy {
         this.jitterMinUs = jitterMinUs;
         this.jitterMaxUs = jitterMaxUs;
         this.jitter = jitter;
+        this.rule = "spawns, then sleep " + Durations.format(intervalUs);
     }
 
     @Override
@@ -62,6 +65,11 @@ public final class BatchedPolicy implements PollPolicy {
     @Override
     public long steadyIdlePeriodUs() {
         return intervalUs;
+    }
+
+    @Override
+    public String rule() {
+        return rule;
     }
 
     @Override

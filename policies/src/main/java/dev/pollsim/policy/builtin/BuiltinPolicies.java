@@ -5,14 +5,19 @@ import dev.pollsim.policy.PolicyCatalogue;
 import dev.pollsim.policy.PolicyDefinition;
 import dev.pollsim.policy.PolicyFactory;
 import dev.pollsim.policy.PollPolicy;
+import dev.pollsim.policy.compose.ComposedDefinition;
 import dev.pollsim.policy.param.Durations;
 import dev.pollsim.policy.param.ParamException;
 import dev.pollsim.policy.param.ParamSpec;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.random.RandomGenerator;
 
-/** The policies pollsim ships, each faithful to its seed, and the variants of its findings. */
+/**
+ * The policies pollsim ships, each faithful to its seed, the variants of its findings, and the
+ * composed policy a scenario declares from parts.
+ */
 public final class BuiltinPolicies {
 
     private static final String SEED_000 = "seeds/000_30f0187f20ceee28 (CLI task daemon, loop.ts)";
@@ -23,7 +28,10 @@ public final class BuiltinPolicies {
 
     private BuiltinPolicies() {}
 
-    /** A new catalogue of every built-in policy. */
+    /**
+     * A new catalogue of every built-in policy. {@code composed} runs only when a scenario
+     * declares it: without parts it has no curve.
+     */
     public static PolicyCatalogue catalogue() {
         List<PolicyDefinition> all = new ArrayList<>();
         all.add(fixed());
@@ -49,7 +57,8 @@ public final class BuiltinPolicies {
         all.add(gastown());
         all.add(batched());
         all.add(oracle());
-        return new PolicyCatalogue(all);
+        all.add(ComposedDefinition.definition());
+        return new PolicyCatalogue(all, Set.of(ComposedDefinition.NAME));
     }
 
     static PolicyDefinition fixed() {

@@ -5,6 +5,7 @@ import dev.pollsim.policy.PollPolicy;
 import dev.pollsim.policy.TickError;
 import dev.pollsim.policy.TickOutcome;
 import dev.pollsim.policy.WakeKind;
+import dev.pollsim.policy.param.Durations;
 import dev.pollsim.policy.param.Ratio;
 
 /**
@@ -38,6 +39,15 @@ public final class ExpIdlePolicy implements PollPolicy {
     public static final long DEFAULT_RATE_LIMIT_FLOOR_US = 30_000_000L;
     public static final long DEFAULT_ERROR_CAP_US = 60_000_000L;
 
+    static final String RULE_START = "start";
+    static final String RULE_RESET_WORK = "reset: work";
+    static final String RULE_RESET_POOL = "reset: pool changed";
+    static final String RULE_SATURATED = "saturated: hold";
+    static final String RULE_SLOT_FREED_IN_FLIGHT = "freed slot: reset, the tick in flight decides";
+    static final String RULE_DEADLINE_WAKE = "deadline: reset, poll now";
+    static final String RULE_DEADLINE_WAKE_IN_FLIGHT = "deadline: reset, the tick in flight decides";
+    static final String RULE_NO_WAKE_BUS = "no wake bus: ignored";
+
     private final long baseUs;
     private final Ratio multiplier;
     private final long capUs;
@@ -45,8 +55,15 @@ public final class ExpIdlePolicy implements PollPolicy {
     private final long rateLimitFloorUs;
     private final long errorCapUs;
 
+    private final String ruleIdle;
+    private final String ruleRateLimited;
+    private final String ruleError;
+    private final String ruleDeadlineClamp;
+    private final String ruleSlotFreed;
+
     private long idleBackoffUs;
     private long errorBackoffUs;
+    private String rule = RULE_START;
 
     /**
      * @param baseUs the poll interval the backoff starts from and resets to
@@ -77,6 +94,12 @@ public final class ExpIdlePolicy implements PollPolicy {
         this.errorCapUs = errorCapUs;
         this.idleBackoffUs = baseUs;
         this.errorBackoffUs = baseUs;
+        this.ruleIdle = "idle x" + multiplier + " (cap " + Durations.format(capUs) + ")";
+        this.ruleRateLimited = "429 backoff x2 (floor " + Durations.format(rateLimitFloorUs) + ", cap "
+                + Durations.format(errorCapUs) + ")";
+        this.ruleError = "error backoff x2 (cap " + Durations.format(errorCapUs) + ")";
+        this.ruleDeadlineClamp = "deadline clamp (floor " + Durations.format(deadlineFloorUs) + ")";
+        this.ruleSlotFreed = "freed slot: reset, poll at base " + Durations.format(baseUs);
     }
 
     /** The seed's constants. */
@@ -101,12 +124,15 @@ public final class ExpIdlePolicy implements PollPolicy {
             return onError(outcome.error());
         }
         if (outcome.saturated()) {
+            rule = RULE_SATURATED;
             return nextPollDelay(nowUs, outcome.deadlineUs());
         }
         if (outcome.didWork()) {
             idleBackoffUs = baseUs;
+            rule = outcome.dispatched() > 0 ? RULE_RESET_WORK : RULE_RESET_POOL;
         } else {
             idleBackoffUs = Math.min(multiplier.times(idleBackoffUs), capUs);
+            rule = ruleIdle;
         }
         errorBackoffUs = baseUs;
         return nextPollDelay(nowUs, outcome.deadlineUs());
@@ -115,16 +141,32 @@ public final class ExpIdlePolicy implements PollPolicy {
     @Override
     public long onSlotFreed(long nowUs, LoopState state) {
         idleBackoffUs = baseUs;
-        return state == LoopState.IN_FLIGHT ? KEEP : baseUs;
+        if (state == LoopState.IN_FLIGHT) {
+            rule = RULE_SLOT_FREED_IN_FLIGHT;
+            return KEEP;
+        }
+        rule = ruleSlotFreed;
+        return baseUs;
     }
 
     @Override
     public long onWake(long nowUs, WakeKind kind, LoopState state) {
         if (kind != WakeKind.DEADLINE) {
+            rule = RULE_NO_WAKE_BUS;
             return KEEP;
         }
         idleBackoffUs = baseUs;
-        return state == LoopState.IN_FLIGHT ? KEEP : 0L;
+        if (state == LoopState.IN_FLIGHT) {
+            rule = RULE_DEADLINE_WAKE_IN_FLIGHT;
+            return KEEP;
+        }
+        rule = RULE_DEADLINE_WAKE;
+        return 0L;
+    }
+
+    @Override
+    public String rule() {
+        return rule;
     }
 
     /** Steady once the idle backoff sits at the cap and the error backoff is reset. */
@@ -147,8 +189,10 @@ public final class ExpIdlePolicy implements PollPolicy {
         long doubled = Math.min(errorBackoffUs, Long.MAX_VALUE / 2) * 2;
         if (error == TickError.RATE_LIMITED) {
             errorBackoffUs = Math.min(Math.max(doubled, rateLimitFloorUs), errorCapUs);
+            rule = ruleRateLimited;
         } else {
             errorBackoffUs = Math.min(doubled, errorCapUs);
+            rule = ruleError;
         }
         return errorBackoffUs;
     }
@@ -157,6 +201,11 @@ public final class ExpIdlePolicy implements PollPolicy {
         if (deadlineUs == TickOutcome.NO_DEADLINE || deadlineUs <= nowUs) {
             return idleBackoffUs;
         }
-        return Math.min(idleBackoffUs, Math.max(deadlineUs - nowUs, deadlineFloorUs));
+        long clamped = Math.max(deadlineUs - nowUs, deadlineFloorUs);
+        if (clamped < idleBackoffUs) {
+            rule = ruleDeadlineClamp;
+            return clamped;
+        }
+        return idleBackoffUs;
     }
 }

@@ -2,6 +2,7 @@ package dev.pollsim.policy.builtin;
 
 import dev.pollsim.policy.PollPolicy;
 import dev.pollsim.policy.TickOutcome;
+import dev.pollsim.policy.param.Durations;
 
 /**
  * Polls at a constant interval whatever a tick finds: the daemon of seed 000 before its change
@@ -14,12 +15,14 @@ public final class FixedIntervalPolicy implements PollPolicy {
     public static final long DEFAULT_INTERVAL_US = 10_000_000L;
 
     private final long intervalUs;
+    private final String rule;
 
     public FixedIntervalPolicy(long intervalUs) {
         if (intervalUs <= 0) {
             throw new IllegalArgumentException("interval must be positive: " + intervalUs);
         }
         this.intervalUs = intervalUs;
+        this.rule = "fixed " + Durations.format(intervalUs);
     }
 
     @Override
@@ -35,5 +38,11 @@ public final class FixedIntervalPolicy implements PollPolicy {
     @Override
     public long onTick(long nowUs, TickOutcome outcome) {
         return intervalUs;
+    }
+
+    /** Every tick follows the one rule: {@code fixed 10s}. */
+    @Override
+    public String rule() {
+        return rule;
     }
 }

@@ -2,6 +2,7 @@ package dev.pollsim.policy.builtin;
 
 import dev.pollsim.policy.PollPolicy;
 import dev.pollsim.policy.TickOutcome;
+import dev.pollsim.policy.param.Durations;
 import dev.pollsim.policy.param.Ratio;
 import java.util.Locale;
 
@@ -41,7 +42,10 @@ public final class GastownPolicy implements PollPolicy {
     private final long maxUs;
     private final Ratio factor;
     private final long heartbeatUs;
+    private final String ruleActivity;
+    private final String ruleMiss;
     private long currentUs;
+    private String rule = "start";
 
     public GastownPolicy(Strategy strategy, long baseUs, long maxUs, Ratio factor, long heartbeatUs) {
         if (baseUs <= 0 || maxUs < baseUs || heartbeatUs <= 0) {
@@ -53,6 +57,10 @@ public final class GastownPolicy implements PollPolicy {
         this.factor = factor;
         this.heartbeatUs = heartbeatUs;
         this.currentUs = baseUs;
+        String beat = ", on the next " + Durations.format(heartbeatUs) + " beat";
+        this.ruleActivity = "activity: base " + Durations.format(baseUs) + beat;
+        String growth = strategy == Strategy.GEOMETRIC ? "x" + factor : strategy == Strategy.EXPONENTIAL ? "x2" : "fixed";
+        this.ruleMiss = "miss: " + growth + " (max " + Durations.format(maxUs) + ")" + beat;
     }
 
     /** The first poke happens on the first beat; beats are spread over one heartbeat. */
@@ -65,7 +73,9 @@ public final class GastownPolicy implements PollPolicy {
     public long onTick(long nowUs, TickOutcome outcome) {
         if (outcome.didWork()) {
             currentUs = baseUs;
+            rule = ruleActivity;
         } else {
+            rule = ruleMiss;
             switch (strategy) {
                 case GEOMETRIC:
                     currentUs = factor.times(currentUs);
@@ -86,6 +96,11 @@ public final class GastownPolicy implements PollPolicy {
     @Override
     public long steadyIdlePeriodUs() {
         return strategy == Strategy.FIXED || currentUs == maxUs ? nextBeatAtOrAfter(currentUs) : 0L;
+    }
+
+    @Override
+    public String rule() {
+        return rule;
     }
 
     /** The current interval, for tests and timelines. */

@@ -5,6 +5,7 @@ import dev.pollsim.policy.PollPolicy;
 import dev.pollsim.policy.PolicyFactory;
 import dev.pollsim.policy.TickOutcome;
 import dev.pollsim.policy.WakeKind;
+import dev.pollsim.policy.param.Durations;
 import dev.pollsim.policy.param.Ratio;
 import java.util.random.RandomGenerator;
 
@@ -37,6 +38,14 @@ public final class HibernatePolicy implements PollPolicy {
     public static final String DEFAULT_MULTIPLIER = "2";
     public static final int DEFAULT_JITTER_PERCENT = 20;
     public static final long DEFAULT_SUSPEND_AFTER_US = 300_000_000L;
+
+    static final String RULE_START = "start";
+    static final String RULE_SATURATED = "saturated: hold";
+    static final String RULE_WORK_VISIBLE = "work visible: ignored";
+    static final String RULE_WAKE_DEFERRED = "wake in flight: re-applied after the tick";
+    static final String RULE_WAKE_LOST = "wake in flight: lost to the tick's outcome (review finding)";
+    static final String RULE_WAKE_KEPT_BACKED_OFF = "wake: a backed-off loop keeps its timer (review finding)";
+    static final String RULE_WAKE_SOONER_KEPT = "wake: sooner poll kept";
 
     /**
      * The backoff and hibernation settings of a worker loop.
@@ -80,16 +89,33 @@ public final class HibernatePolicy implements PollPolicy {
     private final Flaws flaws;
     private final RandomGenerator jitter;
 
+    private final String ruleLease;
+    private final String ruleEmptyLease;
+    private final String ruleWakeInFlightApplied;
+    private final String ruleSuspend;
+    private final String ruleWakeRearm;
+    private final String ruleWakePullBack;
+
     private long stepUs;
     private long idleUs;
     private boolean pendingWake;
     private long dueUs = Long.MAX_VALUE;
+    private String rule = RULE_START;
 
     public HibernatePolicy(Backoff config, Flaws flaws, RandomGenerator jitter) {
         this.config = config;
         this.flaws = flaws;
         this.jitter = jitter;
         this.stepUs = config.floorUs();
+        String jitterNote = config.jitterPercent() == 0 ? "" : ", jitter -" + config.jitterPercent() + "%";
+        String floor = Durations.format(config.floorUs());
+        this.ruleLease = "lease: floor " + floor + jitterNote;
+        this.ruleEmptyLease = "empty lease x" + config.multiplier() + " (ceiling " + Durations.format(config.ceilingUs())
+                + ")" + jitterNote;
+        this.ruleWakeInFlightApplied = "wake during the tick: floor " + floor + jitterNote;
+        this.ruleSuspend = "suspend: idle " + Durations.format(config.suspendAfterUs());
+        this.ruleWakeRearm = "wake: re-arm at floor " + floor + jitterNote;
+        this.ruleWakePullBack = "wake: pull back to floor " + floor + jitterNote;
     }
 
     @Override
@@ -102,17 +128,23 @@ public final class HibernatePolicy implements PollPolicy {
         if (outcome.dispatched() > 0) {
             stepUs = config.floorUs();
             idleUs = 0;
+            rule = ruleLease;
         } else if (!outcome.saturated()) {
             idleUs += stepUs;
             stepUs = Math.min(config.multiplier().times(stepUs), config.ceilingUs());
+            rule = ruleEmptyLease;
+        } else {
+            rule = RULE_SATURATED;
         }
         if (pendingWake) {
             pendingWake = false;
             stepUs = config.floorUs();
             idleUs = 0;
+            rule = ruleWakeInFlightApplied;
         }
         if (config.suspendAfterUs() > 0 && idleUs >= config.suspendAfterUs()) {
             dueUs = Long.MAX_VALUE;
+            rule = ruleSuspend;
             return SUSPEND;
         }
         return due(nowUs, jittered(stepUs));
@@ -121,6 +153,7 @@ public final class HibernatePolicy implements PollPolicy {
     @Override
     public long onWake(long nowUs, WakeKind kind, LoopState state) {
         if (kind == WakeKind.WORK_VISIBLE) {
+            rule = RULE_WORK_VISIBLE;
             return KEEP;
         }
         stepUs = config.floorUs();
@@ -128,16 +161,29 @@ public final class HibernatePolicy implements PollPolicy {
         switch (state) {
             case IN_FLIGHT:
                 pendingWake = !flaws.losesInFlightWake();
+                rule = pendingWake ? RULE_WAKE_DEFERRED : RULE_WAKE_LOST;
                 return KEEP;
             case SUSPENDED:
+                rule = ruleWakeRearm;
                 return due(nowUs, jittered(stepUs));
             case WAITING:
             default:
-                if (flaws.wakeRearmsSuspendedOnly() || dueUs - nowUs <= stepUs) {
+                if (flaws.wakeRearmsSuspendedOnly()) {
+                    rule = RULE_WAKE_KEPT_BACKED_OFF;
                     return KEEP;
                 }
+                if (dueUs - nowUs <= stepUs) {
+                    rule = RULE_WAKE_SOONER_KEPT;
+                    return KEEP;
+                }
+                rule = ruleWakePullBack;
                 return due(nowUs, jittered(stepUs));
         }
+    }
+
+    @Override
+    public String rule() {
+        return rule;
     }
 
     /** The current un-jittered step, for tests and timelines. */

@@ -2,6 +2,7 @@ package dev.pollsim.policy.builtin;
 
 import dev.pollsim.policy.PollPolicy;
 import dev.pollsim.policy.TickOutcome;
+import dev.pollsim.policy.param.Durations;
 
 /**
  * Seed 002's idle-streak backoff (the code-graph daemon's scheduler, PR #68).
@@ -28,12 +29,19 @@ public final class IdleStreakPolicy implements PollPolicy {
     public static final long DEFAULT_MIN_WAIT_US = 25_000L;
     public static final long DEFAULT_MAX_WAIT_US = 1_000_000L;
 
+    static final String RULE_START = "start";
+    static final String RULE_RESET = "reset: work";
+    static final String RULE_SATURATED = "saturated: hold";
+
     private final long baseUs;
     private final int maxBackoffMultiplier;
     private final long minWaitUs;
     private final long maxWaitUs;
     private final boolean clampBug;
+    private final String ruleIdle;
+    private final String ruleClamp;
     private int streak;
+    private String rule = RULE_START;
 
     /**
      * @param baseUs the poll interval
@@ -51,6 +59,8 @@ public final class IdleStreakPolicy implements PollPolicy {
         this.minWaitUs = minWaitUs;
         this.maxWaitUs = maxWaitUs;
         this.clampBug = clampBug;
+        this.ruleIdle = "idle streak: base x2^min(streak, " + (maxBackoffMultiplier - 1) + ")";
+        this.ruleClamp = "clamp bug: due once the base " + Durations.format(baseUs) + " has elapsed";
     }
 
     @Override
@@ -62,11 +72,26 @@ public final class IdleStreakPolicy implements PollPolicy {
     public long onTick(long nowUs, TickOutcome outcome) {
         if (outcome.didWork()) {
             streak = 0;
-        } else if (!outcome.saturated() && streak < maxBackoffMultiplier) {
-            streak++;
+            rule = RULE_RESET;
+        } else if (outcome.saturated()) {
+            rule = RULE_SATURATED;
+        } else {
+            if (streak < maxBackoffMultiplier) {
+                streak++;
+            }
+            rule = ruleIdle;
         }
         long effective = effectiveIntervalUs();
-        return clampBug ? clampedTickDelay(effective) : Math.max(effective, minWaitUs);
+        if (clampBug) {
+            rule = ruleClamp;
+            return clampedTickDelay(effective);
+        }
+        return Math.max(effective, minWaitUs);
+    }
+
+    @Override
+    public String rule() {
+        return rule;
     }
 
     @Override

@@ -16,6 +16,12 @@ public final class OraclePolicy implements PollPolicy {
     /** Unused: the oracle starts suspended. */
     private static final long NOMINAL_INTERVAL_US = 1_000_000L;
 
+    static final String RULE_SLEEP = "sleep until work is visible";
+    static final String RULE_POLL_NOW = "work visible: poll now";
+    static final String RULE_IGNORED = "no visible work for it: ignored";
+
+    private String rule = RULE_SLEEP;
+
     @Override
     public long initialIntervalUs() {
         return NOMINAL_INTERVAL_US;
@@ -28,11 +34,22 @@ public final class OraclePolicy implements PollPolicy {
 
     @Override
     public long onTick(long nowUs, TickOutcome outcome) {
+        rule = RULE_SLEEP;
         return SUSPEND;
     }
 
     @Override
     public long onWake(long nowUs, WakeKind kind, LoopState state) {
-        return kind == WakeKind.WORK_VISIBLE && state == LoopState.SUSPENDED ? 0L : KEEP;
+        if (kind == WakeKind.WORK_VISIBLE && state == LoopState.SUSPENDED) {
+            rule = RULE_POLL_NOW;
+            return 0L;
+        }
+        rule = RULE_IGNORED;
+        return KEEP;
+    }
+
+    @Override
+    public String rule() {
+        return rule;
     }
 }

@@ -17,9 +17,18 @@ public final class ReaperPolicy implements PollPolicy {
     public static final long DEFAULT_INTERVAL_US = 30_000_000L;
     public static final int DEFAULT_IDLE_SWEEPS = 2;
 
+    static final String RULE_START = "start";
+    static final String RULE_SWEEP_BUSY = "sweep: work pending";
+    static final String RULE_SWEEP_IDLE = "sweep: nothing pending";
+    static final String RULE_WORK_VISIBLE = "work visible: ignored";
+    static final String RULE_WAKE_REARM = "wake: re-arm";
+    static final String RULE_WAKE_KEEP = "wake: keep";
+
     private final long intervalUs;
     private final int idleSweepsToSuspend;
+    private final String ruleSuspend;
     private int idleSweeps;
+    private String rule = RULE_START;
 
     /**
      * @param intervalUs time between sweeps
@@ -31,6 +40,7 @@ public final class ReaperPolicy implements PollPolicy {
         }
         this.intervalUs = intervalUs;
         this.idleSweepsToSuspend = idleSweepsToSuspend;
+        this.ruleSuspend = "suspend: " + idleSweepsToSuspend + " idle sweeps";
     }
 
     @Override
@@ -47,17 +57,30 @@ public final class ReaperPolicy implements PollPolicy {
     public long onTick(long nowUs, TickOutcome outcome) {
         idleSweeps = outcome.pendingWork() > 0 ? 0 : idleSweeps + 1;
         if (idleSweepsToSuspend > 0 && idleSweeps >= idleSweepsToSuspend) {
+            rule = ruleSuspend;
             return SUSPEND;
         }
+        rule = idleSweeps == 0 ? RULE_SWEEP_BUSY : RULE_SWEEP_IDLE;
         return intervalUs;
     }
 
     @Override
     public long onWake(long nowUs, WakeKind kind, LoopState state) {
         if (kind == WakeKind.WORK_VISIBLE) {
+            rule = RULE_WORK_VISIBLE;
             return KEEP;
         }
         idleSweeps = 0;
-        return state == LoopState.SUSPENDED ? intervalUs : KEEP;
+        if (state == LoopState.SUSPENDED) {
+            rule = RULE_WAKE_REARM;
+            return intervalUs;
+        }
+        rule = RULE_WAKE_KEEP;
+        return KEEP;
+    }
+
+    @Override
+    public String rule() {
+        return rule;
     }
 }

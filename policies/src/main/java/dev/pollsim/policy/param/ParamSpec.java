@@ -1,21 +1,35 @@
 package dev.pollsim.policy.param;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One parameter of a policy: its name, type, default and meaning.
  *
- * @param name the name written in scenario files ({@code interval})
+ * <p>A parameter may have no default ({@link #NO_DEFAULT}): it is then unset unless written, and
+ * the policy decides whether it is required (a composed policy's curve) or optional (a clamp that
+ * is off unless asked for).
+ *
+ * @param name the name written in scenario files ({@code interval}); a part's field is named with
+ *     dots ({@code curve.floor}), as a nested map in a scenario file is flattened
  * @param type how the value is written
- * @param defaultValue the default, written as a user would write it
+ * @param defaultValue the default, written as a user would write it, or {@link #NO_DEFAULT}
  * @param minimum the smallest accepted value, written the same way, or {@code null}
  * @param maximum the largest accepted value, written the same way, or {@code null}
- * @param choices the accepted words of a {@link ParamType#CHOICE}, empty otherwise
+ * @param choices the accepted words of a {@link ParamType#CHOICE} or {@link ParamType#LIST}, empty
+ *     otherwise
  * @param description what the parameter does, in one sentence
  */
 public record ParamSpec(String name, ParamType type, String defaultValue, String minimum, String maximum,
         List<String> choices, String description) {
+
+    /** The {@code defaultValue} of a parameter that has none: unset unless written. */
+    public static final String NO_DEFAULT = "";
+
+    /** How a {@link ParamType#LIST} writes the empty list. */
+    public static final String EMPTY_LIST = "none";
 
     public ParamSpec {
         Objects.requireNonNull(name, "name");
@@ -23,10 +37,18 @@ public record ParamSpec(String name, ParamType type, String defaultValue, String
         Objects.requireNonNull(defaultValue, "defaultValue");
         Objects.requireNonNull(description, "description");
         choices = List.copyOf(choices);
-        if ((type == ParamType.CHOICE) == choices.isEmpty()) {
-            throw new IllegalArgumentException("choices go with CHOICE parameters only: " + name);
+        boolean words = type == ParamType.CHOICE || type == ParamType.LIST;
+        if (words == choices.isEmpty()) {
+            throw new IllegalArgumentException("choices go with CHOICE and LIST parameters only: " + name);
         }
-        new ParamSpec.Check(name, type, minimum, maximum, choices).parse(defaultValue);
+        if (!defaultValue.equals(NO_DEFAULT)) {
+            new ParamSpec.Check(name, type, minimum, maximum, choices).parse(defaultValue);
+        }
+    }
+
+    /** Whether the parameter has a default; one without is unset unless written. */
+    public boolean hasDefault() {
+        return !defaultValue.equals(NO_DEFAULT);
     }
 
     /** A duration parameter that must be at least {@code minimum}. */
@@ -55,6 +77,11 @@ public record ParamSpec(String name, ParamType type, String defaultValue, String
         return new ParamSpec(name, ParamType.CHOICE, defaultValue, null, null, choices, description);
     }
 
+    /** A parameter taking some of {@code choices}, as a list. */
+    public static ParamSpec list(String name, String defaultValue, List<String> choices, String description) {
+        return new ParamSpec(name, ParamType.LIST, defaultValue, null, null, choices, description);
+    }
+
     /** A boolean parameter. */
     public static ParamSpec flag(String name, String defaultValue, String description) {
         return new ParamSpec(name, ParamType.BOOLEAN, defaultValue, null, null, List.of(), description);
@@ -63,8 +90,8 @@ public record ParamSpec(String name, ParamType type, String defaultValue, String
     /**
      * Parses and checks a value written for this parameter.
      *
-     * @return a {@code Long} of microseconds, a {@link Ratio}, an {@code Integer}, a {@code Boolean}
-     *     or a {@code String} choice
+     * @return a {@code Long} of microseconds, a {@link Ratio}, an {@code Integer}, a {@code Boolean},
+     *     a {@code String} choice or an unmodifiable {@code List<String>} of choices
      * @throws ParamException naming the parameter and what was expected
      */
     public Object parse(String raw) {
@@ -136,9 +163,32 @@ public record ParamSpec(String name, ParamType type, String defaultValue, String
                     throw new IllegalArgumentException(
                             "expected one of " + String.join(", ", choices) + ", got '" + raw + "'");
                 }
+                case LIST:
+                    return words(raw);
                 default:
                     throw new AssertionError(type);
             }
+        }
+
+        /** Comma-separated choices, each once; {@code none} or nothing is the empty list. */
+        private List<String> words(String raw) {
+            String t = raw.trim();
+            if (t.isEmpty() || t.equals(EMPTY_LIST)) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            for (String part : t.split(",", -1)) {
+                String w = part.trim();
+                if (!choices.contains(w)) {
+                    throw new IllegalArgumentException("expected some of " + String.join(", ", choices)
+                            + " (or " + EMPTY_LIST + "), got '" + w + "'");
+                }
+                if (out.contains(w)) {
+                    throw new IllegalArgumentException("'" + w + "' appears twice");
+                }
+                out.add(w);
+            }
+            return Collections.unmodifiableList(out);
         }
 
         private static int compare(Ratio a, Ratio b) {

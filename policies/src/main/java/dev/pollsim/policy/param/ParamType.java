@@ -11,7 +11,12 @@ public enum ParamType {
     /** {@code true} or {@code false}. */
     BOOLEAN("true|false"),
     /** One of a fixed set of words. */
-    CHOICE("choice");
+    CHOICE("choice"),
+    /**
+     * Some of a fixed set of words, written comma-separated ({@code work,wake}) or as a YAML list;
+     * {@code none} (or nothing) is the empty list.
+     */
+    LIST("list");
 
     private final String label;
 

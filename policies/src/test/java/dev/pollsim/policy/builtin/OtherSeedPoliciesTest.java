@@ -115,7 +115,9 @@ class OtherSeedPoliciesTest {
         assertThat(BuiltinPolicies.catalogue().names()).containsExactly("fixed", "exp-idle", "hibernate",
                 "hibernate-wake-suspended-only", "hibernate-no-retry-wake", "hibernate-lost-inflight-wake",
                 "hibernate-retry-wake-lost-on-restart", "idle-streak", "idle-streak-clamp-bug", "gastown", "batched",
-                "oracle");
+                "oracle", "composed");
+        assertThat(BuiltinPolicies.catalogue().withDefaults()).extracting(d -> d.name())
+                .doesNotContain("composed").hasSize(BuiltinPolicies.catalogue().names().size() - 1);
         BuiltinPolicies.catalogue().all().forEach(d -> assertThat(d.seed()).isNotBlank());
         var hib = BuiltinPolicies.catalogue().find("hibernate").orElseThrow();
         var factory = hib.factory(hib.resolve(Map.of()));

@@ -109,7 +109,7 @@ public final class IndependentFleet {
             Part part = new Part(newMetrics());
             for (int d = from; d < to; d++) {
                 RandomStreams own = streams.daemon(d);
-                FleetSimulation sim = new FleetSimulation(worldOf(d), factory, arrivals.apply(own), own, part.metrics, d,
+                FleetSimulation sim = new FleetSimulation(daemonWorld(world, d), factory, arrivals.apply(own), own, part.metrics, d,
                         d == 0);
                 part.stranded += sim.run();
                 part.pendingRetry += sim.pendingRetries();
@@ -127,8 +127,12 @@ public final class IndependentFleet {
         return new RunMetrics(world.fleet().daemons(), loops, world.horizonUs());
     }
 
-    /** Daemon {@code d} alone: the restarts aimed at it (or at every daemon), every reload. */
-    private World worldOf(int d) {
+    /**
+     * Daemon {@code d} of a fleet of independent daemons, alone: the restarts aimed at it (or at
+     * every daemon), every reload. With {@code RandomStreams.daemon(d)} it runs exactly as it does
+     * within the fleet.
+     */
+    public static World daemonWorld(World world, int d) {
         FleetConfig f = world.fleet();
         List<FaultPlan.Restart> restarts = new ArrayList<>();
         for (FaultPlan.Restart r : world.faults().restarts()) {

@@ -1,6 +1,5 @@
 package dev.pollsim.sim.scenario;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
@@ -10,8 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Reads a map of names to single values, keeping each value's text and where it was written,
- * for parameters whose meaning is known only later (policy parameters in a reload).
+ * Reads a map of names to values, keeping each value's text and where it was written, for
+ * parameters whose meaning is known only later (policy parameters in a reload). Nested maps and
+ * lists are flattened as in {@code policies:} ({@link ParamMaps}).
  */
 final class LocatedMapReader extends JsonDeserializer<Map<String, Located>> {
 
@@ -22,16 +22,9 @@ final class LocatedMapReader extends JsonDeserializer<Map<String, Located>> {
             ctxt.reportInputMismatch(Map.class, "expected a map of parameter names to values, such as {spawnsPerTick: 2}");
         }
         Map<String, Located> out = new LinkedHashMap<>();
-        while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            JsonToken v = p.nextToken();
-            if (!v.isScalarValue() || v == JsonToken.VALUE_NULL) {
-                ctxt.reportInputMismatch(Map.class, "expected a single value for parameter '" + name + "'");
-            }
-            JsonLocation at = p.currentTokenLocation();
-            if (out.put(name, new Located(p.getText(), source, at.getLineNr(), at.getColumnNr())) != null) {
-                ctxt.reportInputMismatch(Map.class, "parameter '" + name + "' appears twice");
-            }
+        String wrong = ParamMaps.read(p, "", out, source);
+        if (wrong != null) {
+            ctxt.reportInputMismatch(Map.class, wrong);
         }
         return out;
     }

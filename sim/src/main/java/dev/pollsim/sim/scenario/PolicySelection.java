@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Picks the policies of a run: the scenario's labels (or every built-in policy when the scenario
- * names none), narrowed by {@code --policy} and adjusted by {@code --set}.
+ * Picks the policies of a run: the scenario's labels (or every built-in policy that runs with its
+ * defaults when the scenario names none), narrowed by {@code --policy} and adjusted by
+ * {@code --set}.
  */
 public final class PolicySelection {
 
@@ -37,7 +38,7 @@ public final class PolicySelection {
     public List<ResolvedPolicy> select(Scenario scenario, List<String> wanted, List<String> overrides, String option) {
         Map<String, PolicySpec> available = new LinkedHashMap<>();
         if (scenario.policies().isEmpty()) {
-            for (PolicyDefinition d : catalogue.all()) {
+            for (PolicyDefinition d : catalogue.withDefaults()) {
                 available.put(d.name(), defaults(d.name(), scenario.source()));
             }
         } else {
@@ -62,7 +63,7 @@ public final class PolicySelection {
         }
         for (String o : overrides) {
             int eq = o.indexOf('=');
-            int dot = o.lastIndexOf('.', eq < 0 ? o.length() : eq);
+            int dot = labelEnd(o, eq, chosen.keySet());
             if (eq < 0 || dot <= 0 || dot + 1 >= eq) {
                 throw new ScenarioException(option + " " + o + ": expected LABEL.PARAM=VALUE, such as exp-idle.cap=60s");
             }
@@ -78,6 +79,22 @@ public final class PolicySelection {
         List<ResolvedPolicy> out = new ArrayList<>();
         chosen.values().forEach(s -> out.add(s.resolve(catalogue)));
         return out;
+    }
+
+    /**
+     * Where the label of {@code LABEL.PARAM=VALUE} ends: after the longest run label followed by
+     * a dot before the {@code =}, so that a part's field can be set ({@code mine.curve.factor=2});
+     * with no such label, at the last dot before the {@code =}.
+     */
+    private static int labelEnd(String o, int eq, Iterable<String> labels) {
+        int end = eq < 0 ? o.length() : eq;
+        int best = -1;
+        for (String label : labels) {
+            if (label.length() + 1 < end && o.startsWith(label + ".") && label.length() > best) {
+                best = label.length();
+            }
+        }
+        return best > 0 ? best : o.lastIndexOf('.', end);
     }
 
     private static PolicySpec defaults(String name, String source) {

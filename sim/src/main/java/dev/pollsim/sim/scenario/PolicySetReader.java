@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Reads the {@code policies:} map (label to parameters), keeping where each label and value was
- * written so that the policy checks made later can point at the line.
+ * written so that the policy checks made later can point at the line. A policy's parts, written
+ * as nested maps and lists, become dotted parameter names ({@link ParamMaps}).
  */
 final class PolicySetReader extends JsonDeserializer<List<PolicySpec>> {
 
@@ -39,19 +40,13 @@ final class PolicySetReader extends JsonDeserializer<List<PolicySpec>> {
             Map<String, Located> params = new LinkedHashMap<>();
             Located policy = where;
             if (t == JsonToken.START_OBJECT) {
-                while (p.nextToken() == JsonToken.FIELD_NAME) {
-                    String name = p.currentName();
-                    JsonToken v = p.nextToken();
-                    if (!v.isScalarValue() || v == JsonToken.VALUE_NULL) {
-                        return unexpected(p, ctxt, "expected a single value for parameter '" + name
-                                + "' of policy '" + label + "'");
-                    }
-                    Located value = located(p.getText(), p, source);
-                    if (name.equals("policy")) {
-                        policy = value;
-                    } else if (params.put(name, value) != null) {
-                        return unexpected(p, ctxt, "parameter '" + name + "' appears twice");
-                    }
+                String wrong = ParamMaps.read(p, "", params, source);
+                if (wrong != null) {
+                    return unexpected(p, ctxt, wrong + " of policy '" + label + "'");
+                }
+                Located named = params.remove("policy");
+                if (named != null) {
+                    policy = named;
                 }
             } else if (t != JsonToken.VALUE_NULL) {
                 return unexpected(p, ctxt, "expected the parameters of policy '" + label

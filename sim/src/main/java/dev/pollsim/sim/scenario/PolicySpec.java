@@ -45,8 +45,22 @@ public record PolicySpec(String label, Located policy, Map<String, Located> para
             PolicyParams resolved = def.resolve(raw);
             return new ResolvedPolicy(label, def, resolved, def.factory(resolved));
         } catch (ParamException e) {
-            Located at = params.getOrDefault(e.param(), where);
-            throw at.error("policies." + label + "." + e.param(), e.getMessage());
+            throw locate(e.param()).error("policies." + label + "." + e.param(), e.getMessage());
         }
+    }
+
+    /**
+     * Where a parameter was written; for one not written (a required field missing from its
+     * part), the first field written in the same part ({@code curve.floor} for {@code curve.kind}),
+     * else the label.
+     */
+    private Located locate(String param) {
+        Located at = params.get(param);
+        for (int dot = param.lastIndexOf('.'); at == null && dot > 0; dot = param.lastIndexOf('.', dot - 1)) {
+            String part = param.substring(0, dot + 1);
+            at = params.entrySet().stream().filter(e -> e.getKey().startsWith(part)).map(Map.Entry::getValue)
+                    .findFirst().orElse(null);
+        }
+        return at == null ? where : at;
     }
 }

@@ -33,7 +33,7 @@ class EveryPolicyInvariantsTest {
 
     @Provide
     Arbitrary<String> policies() {
-        return Arbitraries.of(BuiltinPolicies.catalogue().names());
+        return Arbitraries.of(BuiltinPolicies.catalogue().withDefaults().stream().map(d -> d.name()).toList());
     }
 
     /** Poisson arrivals that stop after {@code untilUs}. */
@@ -77,7 +77,7 @@ class EveryPolicyInvariantsTest {
     /** Every policy but those whose own rate caps what they take (batched, gastown's pokes). */
     @Provide
     Arbitrary<String> uncappedPolicies() {
-        return Arbitraries.of(BuiltinPolicies.catalogue().names().stream()
+        return Arbitraries.of(BuiltinPolicies.catalogue().withDefaults().stream().map(d -> d.name())
                 .filter(n -> !n.equals("batched") && !n.equals("gastown")).toList());
     }
 

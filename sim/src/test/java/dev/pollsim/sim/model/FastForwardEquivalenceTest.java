@@ -41,7 +41,7 @@ class FastForwardEquivalenceTest {
 
     @Provide
     Arbitrary<String> policies() {
-        return Arbitraries.of(BuiltinPolicies.catalogue().names());
+        return Arbitraries.of(BuiltinPolicies.catalogue().withDefaults().stream().map(PolicyDefinition::name).toList());
     }
 
     @Provide

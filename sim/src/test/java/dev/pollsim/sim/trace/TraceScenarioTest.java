@@ -44,7 +44,7 @@ class TraceScenarioTest {
             assertThat(p.jobs().arrived()).isEqualTo(4);
             assertThat(p.jobs().picked() + p.jobs().stranded()).isEqualTo(4);
         });
-        assertThat(r.results()).hasSize(BuiltinPolicies.catalogue().names().size());
+        assertThat(r.results()).hasSize(BuiltinPolicies.catalogue().withDefaults().size());
     }
 
     @Test
