@@ -12,6 +12,12 @@ import picocli.CommandLine;
  */
 final class InputErrorHandler implements CommandLine.IExecutionExceptionHandler {
 
+    /** What to say when the heap runs out: the run is too large for it, not a bug. */
+    static String outOfMemory() {
+        return "pollsim: out of memory (" + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB of heap); give the"
+                + " JVM more, e.g. POLLSIM_JAVA_OPTS=-Xmx2g scripts/pollsim ...";
+    }
+
     @Override
     public int handleExecutionException(Exception ex, CommandLine cl, CommandLine.ParseResult parsed) {
         PrintWriter err = cl.getErr();
@@ -24,6 +30,13 @@ final class InputErrorHandler implements CommandLine.IExecutionExceptionHandler 
             err.println("pollsim: " + ex.getCause().getMessage());
             err.flush();
             return ExitCodes.INPUT;
+        }
+        for (Throwable c = ex; c != null; c = c.getCause()) {
+            if (c instanceof OutOfMemoryError) {
+                err.println(outOfMemory());
+                err.flush();
+                return ExitCodes.INTERNAL;
+            }
         }
         err.println("pollsim: internal error, please report it: " + ex);
         ex.printStackTrace(err);

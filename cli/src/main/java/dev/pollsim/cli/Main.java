@@ -10,7 +10,14 @@ public final class Main {
     public static void main(String[] args) {
         // Charts are drawn off screen: never look for a display.
         System.setProperty("java.awt.headless", "true");
-        System.exit(commandLine().execute(args));
+        int code;
+        try {
+            code = commandLine().execute(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println(InputErrorHandler.outOfMemory());
+            code = ExitCodes.INTERNAL;
+        }
+        System.exit(code);
     }
 
     /** The configured command line, shared by {@link #main} and tests. */

@@ -44,10 +44,15 @@ final class RunCommand implements Callable<Integer> {
             description = "Never draw the progress bar (it is drawn only on a terminal, after 2 s, never with CI set).")
     private boolean noProgress;
 
+    @Option(names = "--no-fast-forward",
+            description = "Simulate every tick instead of skipping idle stretches in closed form: the same numbers,"
+                    + " more slowly (for checking).")
+    private boolean noFastForward;
+
     @Override
     public Integer call() {
         Scenario s = what.scenario();
-        RunReport report = Runs.run(s, what.policies(s), noProgress);
+        RunReport report = Runs.run(s, what.policies(s), noProgress, !noFastForward);
         String text;
         switch (format) {
             case json:

@@ -16,8 +16,14 @@ final class Runs {
      * simulated time of every policy, where {@link ProgressBar} draws at all.
      */
     static RunReport run(Scenario s, List<ResolvedPolicy> policies, boolean noProgress) {
+        return run(s, policies, noProgress, true);
+    }
+
+    /** As {@link #run(Scenario, List, boolean)}; {@code fastForward} false simulates every tick. */
+    static RunReport run(Scenario s, List<ResolvedPolicy> policies, boolean noProgress, boolean fastForward) {
+        ScenarioRunner runner = fastForward ? ScenarioRunner.onAllCores() : ScenarioRunner.onAllCores().tickByTick();
         try (ProgressBar bar = ProgressBar.start("simulating", policies.size() * s.horizonUs(), noProgress)) {
-            return ScenarioRunner.onAllCores().run(s, policies, bar::advance);
+            return runner.run(s, policies, bar::advance);
         }
     }
 }

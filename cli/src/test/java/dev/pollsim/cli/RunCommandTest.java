@@ -99,4 +99,12 @@ class RunCommandTest {
         assertThat(quiet.exitCode()).isZero();
         assertThat(quiet.err()).isEmpty();
     }
+
+    @Test
+    void fastForwardShouldChangeNoByteOfTheOutput() {
+        Cli fast = Cli.run("run", "--scenario", "default", "--days", "2", "--format", "json", "--series");
+        Cli step = Cli.run("run", "--scenario", "default", "--days", "2", "--format", "json", "--series", "--no-fast-forward");
+        assertThat(fast.exitCode()).isZero();
+        assertThat(step.out()).isEqualTo(fast.out());
+    }
 }

@@ -2,7 +2,10 @@ package dev.pollsim.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonSerializable;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.jsontype.TypeSerializer;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -14,7 +17,9 @@ import dev.pollsim.sim.metrics.LatencySummary;
 import dev.pollsim.sim.metrics.PolicyResult;
 import dev.pollsim.sim.metrics.RequestKind;
 import dev.pollsim.sim.run.RunReport;
+import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * The JSON form of a run. Field names are a public contract (scripts parse them): fields may be
@@ -52,7 +57,7 @@ public final class JsonReport {
     /** The report as a JSON document, ending in a newline. */
     public String render(RunReport report) {
         try {
-            return mapper.writeValueAsString(tree(report)) + "\n";
+            return mapper.writeValueAsString(tree(report, true)) + "\n";
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
@@ -60,18 +65,31 @@ public final class JsonReport {
 
     /** The report as a JSON tree. */
     public ObjectNode tree(RunReport report) {
+        return tree(report, false);
+    }
+
+    /**
+     * The report as a tree; with {@code lazyArrays} the per-daemon array is written straight from
+     * the result when serialized, not held as one node per daemon, so that a fleet of a million
+     * daemons renders in little memory. Either way the same bytes are written.
+     */
+    private ObjectNode tree(RunReport report, boolean lazyArrays) {
         ObjectNode root = mapper.createObjectNode();
         root.put("scenario", report.scenario());
         root.put("seed", report.seed());
         root.put("days", report.days());
         root.put("daemons", report.daemons());
         ArrayNode results = root.putArray("results");
-        report.results().forEach(r -> results.add(result(r)));
+        report.results().forEach(r -> results.add(result(r, lazyArrays)));
         return root;
     }
 
     /** One result as it appears under {@code results}; sweeps list their cells' results in this form. */
     ObjectNode result(PolicyResult r) {
+        return result(r, false);
+    }
+
+    private ObjectNode result(PolicyResult r, boolean lazyArrays) {
         ObjectNode o = mapper.createObjectNode();
         o.put("policy", r.label());
         o.put("policyName", r.policy());
@@ -82,8 +100,12 @@ public final class JsonReport {
         for (RequestKind k : RequestKind.values()) {
             kinds.put(k.label(), Units.round(r.requestsPerDay(k), 3));
         }
-        ArrayNode perDaemon = o.putArray("requestsPerDaemonPerDay");
-        r.requestsPerDaemon().forEach(n -> perDaemon.add(Units.round(n / r.days(), 3)));
+        if (lazyArrays) {
+            o.putPOJO("requestsPerDaemonPerDay", new PerDay(r.requestsPerDaemon(), r.days()));
+        } else {
+            ArrayNode perDaemon = o.putArray("requestsPerDaemonPerDay");
+            r.requestsPerDaemon().forEach(n -> perDaemon.add(Units.round(n / r.days(), 3)));
+        }
         ObjectNode perLoop = o.putObject("requestsByLoopPerDay");
         r.requestsByLoop().forEach((loop, n) -> perLoop.put(loop, Units.round(n / r.days(), 3)));
         o.put("emptyPollFraction", Units.round(r.emptyPollFraction(), 6));
@@ -172,6 +194,32 @@ public final class JsonReport {
     private static void array(ArrayNode into, long[] values) {
         for (long v : values) {
             into.add(v);
+        }
+    }
+
+    /** Counts written per day, one at a time, as the array node would write them. */
+    private static final class PerDay implements JsonSerializable {
+        private final List<Long> counts;
+        private final double days;
+
+        PerDay(List<Long> counts, double days) {
+            this.counts = counts;
+            this.days = days;
+        }
+
+        @Override
+        public void serialize(JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeStartArray(counts, counts.size());
+            for (Long n : counts) {
+                gen.writeNumber(Units.round(n / days, 3));
+            }
+            gen.writeEndArray();
+        }
+
+        @Override
+        public void serializeWithType(JsonGenerator gen, SerializerProvider provider, TypeSerializer typeSer)
+                throws IOException {
+            serialize(gen, provider);
         }
     }
 }

@@ -1,13 +1,14 @@
 package dev.pollsim.sim.metrics;
 
 import dev.pollsim.policy.param.Durations;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.RandomAccess;
 
 /**
  * The counters of one run as it happens: requests by kind, per daemon, per loop and per hour,
@@ -20,7 +21,9 @@ public final class RunMetrics {
 
     private final long horizonUs;
     private final long[] byKind = new long[KINDS.length];
-    private final long[] perDaemon;
+    /** Requests of daemons {@code firstDaemon..firstDaemon + perDaemon.length - 1}. */
+    private long[] perDaemon;
+    private int firstDaemon;
     private final List<String> loopNames;
     private final long[] perLoop;
     private final long[] hourlyRequests;
@@ -95,7 +98,7 @@ public final class RunMetrics {
     /** {@code count} requests of one kind by loop {@code loop} of {@code daemon} at {@code nowUs}. */
     public void requests(RequestKind kind, int daemon, int loop, int count, long nowUs) {
         byKind[kind.ordinal()] += count;
-        perDaemon[daemon] += count;
+        perDaemon[daemon - firstDaemon] += count;
         perLoop[loop] += count;
         hourlyRequests[hour(nowUs)] += count;
     }
@@ -110,21 +113,49 @@ public final class RunMetrics {
         }
         long requests = count * requestsPerTick;
         byKind[RequestKind.EMPTY_POLL.ordinal()] += requests;
-        perDaemon[daemon] += requests;
+        perDaemon[daemon - firstDaemon] += requests;
         perLoop[loop] += requests;
         ticks += count;
         if (requestsPerTick == 0) {
             return;
         }
-        long k = 1;
-        while (k <= count) {
-            long t = anchorUs + k * periodUs;
-            int h = hour(t);
-            long hourEnd = (h + 1L) * Durations.MICROS_PER_HOUR;
-            long last = Math.min(count, (hourEnd - 1 - anchorUs) / periodUs);
-            hourlyRequests[h] += (last - k + 1) * requestsPerTick;
-            k = last + 1;
+        // walk hour by hour without dividing: with H = q x period + r, an hour whose first tick
+        // comes o (< period) after its start holds q ticks, or q + 1 when o < r
+        long hourUs = Durations.MICROS_PER_HOUR;
+        long q = hourUs / periodUs;
+        long r = hourUs % periodUs;
+        long first = anchorUs + periodUs;
+        long last = anchorUs + count * periodUs;
+        int h = (int) (first / hourUs);
+        long offset = first - h * hourUs;
+        long left = count;
+        boolean firstHour = true;
+        while (left > 0) {
+            long inHour;
+            if (offset >= hourUs) {
+                inHour = 0;
+            } else if (firstHour) {
+                // the first tick may fall anywhere in its hour: count that hour directly
+                inHour = Math.min(left, (hourUs - 1 - offset) / periodUs + 1);
+            } else {
+                inHour = Math.min(left, q + (offset < r ? 1 : 0));
+            }
+            firstHour = false;
+            if (h >= hourlyRequests.length) {
+                break;
+            }
+            hourlyRequests[h] += inHour * requestsPerTick;
+            left -= inHour;
+            offset = offset + inHour * periodUs - hourUs;
+            h++;
+            if (offset >= hourUs) {
+                // a period longer than an hour: skip the hours with no tick at once
+                long skip = offset / hourUs;
+                h += (int) skip;
+                offset -= skip * hourUs;
+            }
         }
+        assert left == 0 || last >= horizonUs;
     }
 
     /** {@code count} requests of one kind by the first loop of {@code daemon} at {@code nowUs}. */
@@ -231,11 +262,11 @@ public final class RunMetrics {
      * the interval series is kept from whichever part recorded one.
      */
     public void add(RunMetrics other) {
-        if (other.perDaemon.length != perDaemon.length || other.hourlyRequests.length != hourlyRequests.length) {
-            throw new IllegalArgumentException("parts of one run must have the same daemons and hours");
+        if (other.hourlyRequests.length != hourlyRequests.length || other.perLoop.length != perLoop.length) {
+            throw new IllegalArgumentException("parts of one run must have the same loops and hours");
         }
         addAll(byKind, other.byKind);
-        addAll(perDaemon, other.perDaemon);
+        addDaemons(other);
         addAll(perLoop, other.perLoop);
         addAll(hourlyRequests, other.hourlyRequests);
         addAll(hourlyArrivals, other.hourlyArrivals);
@@ -265,6 +296,32 @@ public final class RunMetrics {
         }
     }
 
+    /** Adds the other part's per-daemon counts, widening this part's daemon range to cover both. */
+    private void addDaemons(RunMetrics other) {
+        int from = Math.min(firstDaemon, other.firstDaemon);
+        int to = Math.max(firstDaemon + perDaemon.length, other.firstDaemon + other.perDaemon.length);
+        if (from != firstDaemon || to != firstDaemon + perDaemon.length) {
+            long[] wider = new long[to - from];
+            System.arraycopy(perDaemon, 0, wider, firstDaemon - from, perDaemon.length);
+            perDaemon = wider;
+            firstDaemon = from;
+        }
+        int at = other.firstDaemon - firstDaemon;
+        for (int i = 0; i < other.perDaemon.length; i++) {
+            perDaemon[at + i] += other.perDaemon[i];
+        }
+    }
+
+    /** Records only daemons {@code from..to - 1} of the run (one part of a fleet run apart). */
+    public RunMetrics daemons(int from, int to) {
+        if (from < 0 || to < from) {
+            throw new IllegalArgumentException("bad daemon range " + from + ".." + to);
+        }
+        this.firstDaemon = from;
+        this.perDaemon = new long[to - from];
+        return this;
+    }
+
     private static void addAll(long[] into, long[] from) {
         for (int i = 0; i < into.length; i++) {
             into[i] += from[i];
@@ -291,10 +348,10 @@ public final class RunMetrics {
             kinds.put(k, byKind[k.ordinal()]);
             total += byKind[k.ordinal()];
         }
-        List<Long> daemons = new ArrayList<>(perDaemon.length);
-        for (long r : perDaemon) {
-            daemons.add(r);
+        if (firstDaemon != 0) {
+            throw new IllegalStateException("the parts of the run do not cover its first daemon");
         }
+        List<Long> daemons = new LongList(perDaemon.clone());
         Map<String, Long> loops = new LinkedHashMap<>();
         for (int i = 0; i < perLoop.length; i++) {
             loops.put(loopNames.get(i), perLoop[i]);
@@ -306,7 +363,7 @@ public final class RunMetrics {
                 horizonUs,
                 total,
                 Collections.unmodifiableMap(kinds),
-                Collections.unmodifiableList(daemons),
+                daemons,
                 loops,
                 wakeLatency.summary(),
                 timeToStart.summary(),
@@ -323,6 +380,25 @@ public final class RunMetrics {
     /** Seals a run with no failures and a plain upstream. */
     public PolicyResult finish(String label, String policy, Map<String, String> params, long stranded) {
         return finish(label, policy, params, stranded, 0, UpstreamStats.NONE);
+    }
+
+    /** An unmodifiable list of longs over an array, one long per element rather than a boxed one. */
+    private static final class LongList extends AbstractList<Long> implements RandomAccess {
+        private final long[] values;
+
+        LongList(long[] values) {
+            this.values = values;
+        }
+
+        @Override
+        public Long get(int index) {
+            return values[index];
+        }
+
+        @Override
+        public int size() {
+            return values.length;
+        }
     }
 
     private void queued(int hour, int queued) {

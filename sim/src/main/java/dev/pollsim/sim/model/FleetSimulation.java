@@ -341,6 +341,13 @@ public final class FleetSimulation {
      * last change saw that depth, even with no arrival in it.
      */
     private void carryDepth(long now) {
+        if (queued == 0 && now >= depthHourEndUs) {
+            // an empty queue adds nothing to the hours it spans: jump to the hour of now
+            long h = Math.min(now, horizonUs - 1) / Durations.MICROS_PER_HOUR;
+            depthHour = (int) h;
+            depthHourEndUs = (h + 1) * Durations.MICROS_PER_HOUR;
+            return;
+        }
         while (now >= depthHourEndUs && depthHourEndUs < horizonUs) {
             depthHour++;
             depthHourEndUs += Durations.MICROS_PER_HOUR;

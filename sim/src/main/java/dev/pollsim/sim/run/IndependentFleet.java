@@ -26,19 +26,21 @@ import java.util.function.Function;
  * draws from streams seeded by the run's seed and {@code d} only, and every merge is a sum, a
  * maximum or a histogram add, so the result does not depend on the number of threads.
  *
- * <p>Memory grows with daemons only through the per-daemon request counts: a daemon's
- * simulation is dropped as soon as it has run.
+ * <p>Memory grows with daemons only through the per-daemon request counts, one {@code long} each
+ * (each part of the run keeps those of its own daemons): a daemon's simulation is dropped as soon
+ * as it has run.
  */
 public final class IndependentFleet {
 
-    /** Daemons per unit of work handed to a thread. */
-    private static final int CHUNK = 64;
+    /** The fewest daemons per unit of work handed to a thread. */
+    private static final int MIN_CHUNK = 64;
 
     private final World world;
     private final PolicyFactory factory;
     private final Function<RandomStreams, ArrivalSource> arrivals;
     private final RandomStreams streams;
     private final ForkJoinPool pool;
+    private int chunk = MIN_CHUNK;
 
     /**
      * @param world the fleet (its {@code daemons} independent ones), faults and horizon; its
@@ -62,7 +64,9 @@ public final class IndependentFleet {
 
     /** Runs every daemon and seals the fleet's result. */
     public PolicyResult result(String label, String policy, Map<String, String> params) {
-        Part total = pool.invoke(new Chunk(0, world.fleet().daemons()));
+        int daemons = world.fleet().daemons();
+        chunk = Math.max(MIN_CHUNK, daemons / (8 * pool.getParallelism()));
+        Part total = pool.invoke(new Chunk(0, daemons));
         return total.metrics.finish(label, policy, params, total.stranded, total.pendingRetry,
                 new UpstreamStats(0, total.serverErrors, 0, 0));
     }
@@ -99,14 +103,14 @@ public final class IndependentFleet {
 
         @Override
         protected Part compute() {
-            if (to - from > CHUNK) {
+            if (to - from > chunk) {
                 int mid = (from + to) >>> 1;
                 Chunk left = new Chunk(from, mid);
                 left.fork();
                 Part right = new Chunk(mid, to).compute();
                 return left.join().add(right);
             }
-            Part part = new Part(newMetrics());
+            Part part = new Part(newMetrics().daemons(from, to));
             for (int d = from; d < to; d++) {
                 RandomStreams own = streams.daemon(d);
                 FleetSimulation sim = new FleetSimulation(daemonWorld(world, d), factory, arrivals.apply(own), own, part.metrics, d,

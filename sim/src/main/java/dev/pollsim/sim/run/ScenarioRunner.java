@@ -37,6 +37,7 @@ public final class ScenarioRunner {
     public static final long PROGRESS_STEP_US = Durations.MICROS_PER_HOUR;
 
     private final int threads;
+    private final boolean fastForward;
 
     /** @param threads worker threads; 1 runs everything on the caller's thread */
     public ScenarioRunner(int threads) {
@@ -44,6 +45,17 @@ public final class ScenarioRunner {
             throw new IllegalArgumentException("threads must be at least 1");
         }
         this.threads = threads;
+        this.fastForward = true;
+    }
+
+    private ScenarioRunner(int threads, boolean fastForward) {
+        this.threads = threads;
+        this.fastForward = fastForward;
+    }
+
+    /** This runner simulating every tick, with no idle stretch skipped: the same numbers, more slowly. */
+    public ScenarioRunner tickByTick() {
+        return new ScenarioRunner(threads, false);
     }
 
     /** A runner using every available core. */
@@ -71,12 +83,12 @@ public final class ScenarioRunner {
         checkReloadParams(scenario, policies);
         List<PolicyResult> results = new ArrayList<>();
         if (threads == 1 || policies.size() == 1) {
-            policies.forEach(p -> results.add(runOne(scenario, p, progress)));
+            policies.forEach(p -> results.add(runOne(scenario, p, progress, fastForward)));
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, policies.size()));
             try {
                 List<Future<PolicyResult>> futures = new ArrayList<>();
-                policies.forEach(p -> futures.add(pool.submit(() -> runOne(scenario, p, progress))));
+                policies.forEach(p -> futures.add(pool.submit(() -> runOne(scenario, p, progress, fastForward))));
                 for (Future<PolicyResult> f : futures) {
                     results.add(f.get());
                 }
@@ -103,16 +115,26 @@ public final class ScenarioRunner {
 
     /** Runs one policy over the scenario, telling {@code progress} how far it has got. */
     public static PolicyResult runOne(Scenario scenario, ResolvedPolicy policy, RunProgress progress) {
+        return runOne(scenario, policy, progress, true);
+    }
+
+    /**
+     * Runs one policy over the scenario; {@code fastForward} false simulates every tick (the same
+     * numbers, more slowly).
+     */
+    public static PolicyResult runOne(Scenario scenario, ResolvedPolicy policy, RunProgress progress,
+            boolean fastForward) {
         RandomStreams streams = new RandomStreams(scenario.seed());
         if (scenario.fleet().perDaemon()) {
-            return new IndependentFleet(world(scenario, policy), policy.factory(),
+            return new IndependentFleet(world(scenario, policy).withFastForward(fastForward), policy.factory(),
                     own -> scenario.workload().source(own, scenario.fleet().jobOrigin()), streams,
                     ForkJoinPool.commonPool()).result(policy.label(), policy.definition().name(),
                     policy.params().asWritten());
         }
         ArrivalSource arrivals = scenario.workload().source(streams, scenario.fleet().jobOrigin());
         try {
-            FleetSimulation sim = new FleetSimulation(world(scenario, policy), policy.factory(), arrivals, streams);
+            FleetSimulation sim = new FleetSimulation(world(scenario, policy).withFastForward(fastForward),
+                    policy.factory(), arrivals, streams);
             if (scenario.workload() instanceof WorkloadSpec.Burst) {
                 WorkloadSpec.Burst b = (WorkloadSpec.Burst) scenario.workload();
                 long slots = (long) scenario.fleet().daemons() * scenario.fleet().maxConcurrent();
