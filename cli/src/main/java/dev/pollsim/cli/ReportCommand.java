@@ -46,7 +46,7 @@ final class ReportCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException("--out " + out + ": cannot write: " + e.getMessage());
         }
-        spec.commandLine().getErr().printf(Locale.ROOT, "pollsim: wrote %d files to %s; open %s%n", files.size(), out,
+        spec.commandLine().getErr().printf(Locale.ROOT, "pollsim: wrote %d files to %s; open %s\n", files.size(), out,
                 out.resolve(ReportWriter.INDEX));
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;

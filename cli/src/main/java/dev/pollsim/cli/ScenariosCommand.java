@@ -37,8 +37,8 @@ final class ScenariosCommand implements Callable<Integer> {
             Scenario s = presets.find(name).orElseThrow();
             String about = Presets.yaml(name).orElseThrow().lines()
                     .filter(l -> l.startsWith("#")).findFirst().map(l -> l.substring(1).trim()).orElse("");
-            out.printf(Locale.ROOT, "%-13s %s%n", name, about);
-            out.printf(Locale.ROOT, "%-13s %s workload, %d daemon%s, %d day%s, seed %d%n%n", "",
+            out.printf(Locale.ROOT, "%-13s %s\n", name, about);
+            out.printf(Locale.ROOT, "%-13s %s workload, %d daemon%s, %d day%s, seed %d\n\n", "",
                     kind(s), s.fleet().daemons(), s.fleet().daemons() == 1 ? "" : "s",
                     s.days(), s.days() == 1 ? "" : "s", s.seed());
         }

@@ -65,7 +65,7 @@ final class TraceConvertCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException("--out " + out + ": cannot write: " + e.getMessage());
         }
-        spec.commandLine().getErr().printf(Locale.ROOT, "pollsim: wrote %,d arrivals to %s%n", n, out);
+        spec.commandLine().getErr().printf(Locale.ROOT, "pollsim: wrote %,d arrivals to %s\n", n, out);
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;
     }

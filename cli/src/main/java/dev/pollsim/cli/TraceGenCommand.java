@@ -81,7 +81,7 @@ final class TraceGenCommand implements Callable<Integer> {
         } catch (IOException e) {
             throw new InputException("--out " + out + ": cannot write: " + e.getMessage());
         }
-        spec.commandLine().getErr().printf(Locale.ROOT, "pollsim: wrote %,d arrivals over %d day%s to %s%n", n,
+        spec.commandLine().getErr().printf(Locale.ROOT, "pollsim: wrote %,d arrivals over %d day%s to %s\n", n,
                 s.days(), s.days() == 1 ? "" : "s", out);
         spec.commandLine().getErr().flush();
         return ExitCodes.OK;

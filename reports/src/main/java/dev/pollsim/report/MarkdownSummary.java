@@ -23,7 +23,7 @@ public final class MarkdownSummary {
         b.append("| scenario | seed | days | daemons | jobs arrived | pollsim |\n");
         b.append("|---|--:|--:|--:|--:|---|\n");
         long arrived = report.results().isEmpty() ? 0 : report.results().get(0).jobs().arrived();
-        b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %,d | %s |%n", code(report.scenario()),
+        b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %,d | %s |\n", code(report.scenario()),
                 report.seed(), report.days(), report.daemons(), arrived, escape(version)));
         b.append("\n## Requests per day against wake latency\n\n");
         Comparison c = Comparison.of(report);

@@ -30,14 +30,14 @@ public final class SweepTableReport {
     /** The sweep as text, ending in a newline. */
     public String render(SweepResult sweep) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "sweep · %d point%s · %s%n", sweep.points().size(),
+        b.append(String.format(Locale.ROOT, "sweep · %d point%s · %s\n", sweep.points().size(),
                 sweep.points().size() == 1 ? "" : "s", SweepFormat.replications(sweep.replications())));
         var frontiers = sweep.frontiers();
         for (String scenario : sweep.scenarios()) {
             List<PointResult> mine = sweep.points().stream()
                     .filter(p -> p.point().scenarioName().equals(scenario)).toList();
             SweepPoint first = mine.get(0).point();
-            b.append(String.format(Locale.ROOT, "%nscenario %s · seed %d · %d day%s · %d daemon%s%n%n", scenario,
+            b.append(String.format(Locale.ROOT, "\nscenario %s · seed %d · %d day%s · %d daemon%s\n\n", scenario,
                     first.baseSeed(), first.days(), first.days() == 1 ? "" : "s", first.daemons(),
                     first.daemons() == 1 ? "" : "s"));
             TextTable points = table("point", "reps");
@@ -45,7 +45,7 @@ public final class SweepTableReport {
                 points.row(row(name(p.point()), Integer.toString(p.replications()), p));
             }
             b.append(points.render());
-            b.append(String.format(Locale.ROOT, "%nfrontier · requests/day against p99 wake latency (means)%n%n"));
+            b.append(String.format(Locale.ROOT, "\nfrontier · requests/day against p99 wake latency (means)\n\n"));
             TextTable frontier = new TextTable("point", "req/day", "p99 (s)", "stranded");
             for (int index : frontiers.get(scenario)) {
                 PointResult p = sweep.points().get(index);

@@ -15,12 +15,12 @@ public final class TableReport {
     /** The report as text, ending in a newline. */
     public String render(RunReport report) {
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "scenario %s · seed %d · %d day%s · %d daemon%s%n",
+        b.append(String.format(Locale.ROOT, "scenario %s · seed %d · %d day%s · %d daemon%s\n",
                 report.scenario(), report.seed(), report.days(), report.days() == 1 ? "" : "s",
                 report.daemons(), report.daemons() == 1 ? "" : "s"));
         if (!report.results().isEmpty()) {
             var jobs = report.results().get(0).jobs();
-            b.append(String.format(Locale.ROOT, "jobs arrived %,d%n%n", jobs.arrived()));
+            b.append(String.format(Locale.ROOT, "jobs arrived %,d\n\n", jobs.arrived()));
         }
         Comparison c = Comparison.of(report);
         String[] header = new String[c.shortHeaders().size() + 1];

@@ -74,7 +74,7 @@ public final class TraceStatsReport {
     public String text(String file, TraceStats s) {
         StringBuilder b = new StringBuilder();
         b.append("trace ").append(file).append('\n');
-        b.append(String.format(Locale.ROOT, "rows %,d · kept %,d · arrivals %,d%n", s.rowsRead(), s.rowsKept(),
+        b.append(String.format(Locale.ROOT, "rows %,d · kept %,d · arrivals %,d\n", s.rowsRead(), s.rowsKept(),
                 s.arrivals()));
         if (s.arrivals() == 0) {
             return b.toString();
@@ -99,11 +99,11 @@ public final class TraceStatsReport {
                     String.format(Locale.ROOT, "%.1f %%", share));
         }
         b.append(gaps.render());
-        b.append(String.format(Locale.ROOT, "gap p50 %s · p90 %s · p99 %s · max %s%n",
+        b.append(String.format(Locale.ROOT, "gap p50 %s · p90 %s · p99 %s · max %s\n",
                 span(s.gapPercentileUs(50)), span(s.gapPercentileUs(90)), span(s.gapPercentileUs(99)),
                 span(s.maxGapUs())));
         b.append(String.format(Locale.ROOT, "equal timestamps: %,d arrivals share an instant with the one before"
-                + " (%,d instants, at most %,d at once)%n", s.equalTimestamps(), s.sharedInstants(), s.largestGroup()));
+                + " (%,d instants, at most %,d at once)\n", s.equalTimestamps(), s.sharedInstants(), s.largestGroup()));
         return b.toString();
     }
 

@@ -45,15 +45,15 @@ public final class TuneReport {
         TuneCandidate best = result.best();
         SweepPoint p = best.result().point();
         StringBuilder b = new StringBuilder();
-        b.append(String.format(Locale.ROOT, "tune %s · scenario %s · seed %d · %d day%s · %d daemon%s · %s%n",
+        b.append(String.format(Locale.ROOT, "tune %s · scenario %s · seed %d · %d day%s · %d daemon%s · %s\n",
                 spec.policy(), p.scenarioName(), p.baseSeed(), p.days(), p.days() == 1 ? "" : "s", p.daemons(),
                 p.daemons() == 1 ? "" : "s", SweepFormat.replications(spec.replications())));
-        b.append(String.format(Locale.ROOT, "%s %s%s%n", spec.maximize() ? "maximize" : "minimize", spec.objective(),
+        b.append(String.format(Locale.ROOT, "%s %s%s\n", spec.maximize() ? "maximize" : "minimize", spec.objective(),
                 spec.budgets().isEmpty() ? "" : " subject to " + spec.budgets().stream().map(Budget::toString)
                         .collect(Collectors.joining(", "))));
         b.append("over ").append(spec.ranges().stream().map(r -> r.text() + (r.logarithmic() ? " (log)" : ""))
                 .collect(Collectors.joining(", "))).append('\n');
-        b.append(String.format(Locale.ROOT, "evaluated %d settings: %d by CMA-ES, %d refining%s%n%n",
+        b.append(String.format(Locale.ROOT, "evaluated %d settings: %d by CMA-ES, %d refining%s\n\n",
                 result.evaluations(), result.optimiserEvaluations(),
                 result.evaluations() - result.optimiserEvaluations(),
                 result.refused() == 0 ? "" : String.format(Locale.ROOT,
@@ -61,7 +61,7 @@ public final class TuneReport {
         b.append(best.feasible() ? "best" : "NO SETTING MEETS THE BUDGET; closest").append(": ")
                 .append(best.values().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                         .collect(Collectors.joining(" ")))
-                .append(String.format(Locale.ROOT, " (setting #%d)%n%n", best.index()));
+                .append(String.format(Locale.ROOT, " (setting #%d)\n\n", best.index()));
         TextTable table = new TextTable(false, "metric", "mean ± 95% half-width", "");
         for (String m : shown(spec)) {
             table.row(m, SweepFormat.text(best.result().estimate(m), 1), role(spec, m, best.result()));

@@ -16,7 +16,7 @@ public final class BudgetTable {
     public String render(CheckReport report) {
         StringBuilder b = new StringBuilder();
         for (ScenarioResult s : report.scenarios()) {
-            b.append(String.format(Locale.ROOT, "scenario %s · seed %d · %d day%s · %d daemon%s%n",
+            b.append(String.format(Locale.ROOT, "scenario %s · seed %d · %d day%s · %d daemon%s\n",
                     s.scenario(), s.seed(), s.days(), s.days() == 1 ? "" : "s", s.daemons(), s.daemons() == 1 ? "" : "s"));
             List<String> header = new ArrayList<>(List.of("policy", "metric", "value", "limit", "margin"));
             List<Boolean> right = new ArrayList<>(List.of(false, false, true, true, true));

@@ -1,5 +1,7 @@
 package dev.pollsim.report.budget;
 
+import dev.pollsim.report.markup.Markup;
+
 import java.util.Locale;
 
 /**
@@ -14,13 +16,13 @@ public final class JUnitXmlReport {
     /** The report as an XML document, ending in a newline. */
     public String render(CheckReport report) {
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        b.append(String.format(Locale.ROOT, "<testsuites name=\"pollsim check\" tests=\"%d\" failures=\"%d\" errors=\"0\" time=\"0\">%n",
+        b.append(String.format(Locale.ROOT, "<testsuites name=\"pollsim check\" tests=\"%d\" failures=\"%d\" errors=\"0\" time=\"0\">\n",
                 report.rules().size(), report.broken().size()));
         for (ScenarioResult s : report.scenarios()) {
             long failures = s.rules().stream().filter(r -> r.verdict().broken()).count();
             b.append(String.format(Locale.ROOT,
-                    "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\" time=\"0\">%n",
-                    Xml.attribute(s.scenario()), s.rules().size(), failures));
+                    "  <testsuite name=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" skipped=\"0\" time=\"0\">\n",
+                    Markup.attribute(s.scenario()), s.rules().size(), failures));
             b.append("    <properties>\n");
             property(b, "budgets", report.budgets());
             property(b, "seed", Long.toString(s.seed()));
@@ -40,8 +42,8 @@ public final class JUnitXmlReport {
 
     private static void testcase(StringBuilder b, RuleResult r, boolean withBaseline) {
         Rule rule = r.rule();
-        b.append("    <testcase classname=\"").append(Xml.attribute(rule.scenario() + "." + rule.label()))
-                .append("\" name=\"").append(Xml.attribute(rule.name())).append("\" time=\"0\">\n");
+        b.append("    <testcase classname=\"").append(Markup.attribute(rule.scenario() + "." + rule.label()))
+                .append("\" name=\"").append(Markup.attribute(rule.name())).append("\" time=\"0\">\n");
         StringBuilder details = new StringBuilder();
         details.append("value: ").append(Cells.value(r)).append('\n');
         details.append("limit: ").append(Cells.limit(rule));
@@ -64,15 +66,15 @@ public final class JUnitXmlReport {
         }
         if (r.verdict().broken()) {
             b.append("      <failure type=\"").append(r.verdict() == Verdict.FAIL ? "budget" : "regression")
-                    .append("\" message=\"").append(Xml.attribute(rule.metric().key() + " " + Cells.why(r))).append("\">")
-                    .append(Xml.escape(details.toString())).append("</failure>\n");
+                    .append("\" message=\"").append(Markup.attribute(rule.metric().key() + " " + Cells.why(r))).append("\">")
+                    .append(Markup.escape(details.toString())).append("</failure>\n");
         }
-        b.append("      <system-out>").append(Xml.escape(details.toString())).append("</system-out>\n");
+        b.append("      <system-out>").append(Markup.escape(details.toString())).append("</system-out>\n");
         b.append("    </testcase>\n");
     }
 
     private static void property(StringBuilder b, String name, String value) {
-        b.append("      <property name=\"").append(Xml.attribute(name)).append("\" value=\"")
-                .append(Xml.attribute(value)).append("\"/>\n");
+        b.append("      <property name=\"").append(Markup.attribute(name)).append("\" value=\"")
+                .append(Markup.attribute(value)).append("\"/>\n");
     }
 }

@@ -25,8 +25,34 @@ final class Readers {
 
     private Readers() {}
 
+    /**
+     * A field's reader: an explicit {@code null} is refused with what the field expects, and an
+     * absent field reads as {@code null}, no rule.
+     */
+    private abstract static class Field<T> extends JsonDeserializer<T> {
+        private final String whenNull;
+
+        Field(String whenNull) {
+            this.whenNull = whenNull;
+        }
+
+        @Override
+        public final T getNullValue(DeserializationContext ctxt) throws JsonMappingException {
+            return ctxt.reportInputMismatch(this, whenNull);
+        }
+
+        @Override
+        public final T getAbsentValue(DeserializationContext ctxt) {
+            return null;
+        }
+    }
+
     /** A limit in requests or hours: a number, never negative. */
-    static final class Amount extends JsonDeserializer<BigDecimal> {
+    static final class Amount extends Field<BigDecimal> {
+        Amount() {
+            super("expected a number such as 12000 or 2.5, got nothing");
+        }
+
         @Override
         public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (!p.currentToken().isNumeric()) {
@@ -38,20 +64,14 @@ final class Readers {
             }
             return v;
         }
-
-        @Override
-        public BigDecimal getNullValue(DeserializationContext ctxt) throws JsonMappingException {
-            return ctxt.reportInputMismatch(this, "expected a number such as 12000 or 2.5, got nothing");
-        }
-
-        @Override
-        public BigDecimal getAbsentValue(DeserializationContext ctxt) {
-            return null;
-        }
     }
 
     /** A limit on a count (jobs, 429s): a whole number, never negative. */
-    static final class Count extends JsonDeserializer<BigDecimal> {
+    static final class Count extends Field<BigDecimal> {
+        Count() {
+            super("expected a whole number such as 0 or 10, got nothing");
+        }
+
         @Override
         public BigDecimal deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_NUMBER_INT) {
@@ -63,20 +83,15 @@ final class Readers {
             }
             return v;
         }
-
-        @Override
-        public BigDecimal getNullValue(DeserializationContext ctxt) throws JsonMappingException {
-            return ctxt.reportInputMismatch(this, "expected a whole number such as 0 or 10, got nothing");
-        }
-
-        @Override
-        public BigDecimal getAbsentValue(DeserializationContext ctxt) {
-            return null;
-        }
     }
 
     /** Simulated days instead of the scenario's: a whole number in the range a scenario allows. */
-    static final class Days extends JsonDeserializer<Integer> {
+    static final class Days extends Field<Integer> {
+        Days() {
+            super("expected a whole number of days from 1 to " + Scenario.MAX_DAYS
+                    + ", got nothing");
+        }
+
         @Override
         public Integer deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_NUMBER_INT || p.getDecimalValue().compareTo(BigDecimal.ONE) < 0
@@ -86,21 +101,14 @@ final class Readers {
             }
             return p.getIntValue();
         }
-
-        @Override
-        public Integer getNullValue(DeserializationContext ctxt) throws JsonMappingException {
-            return ctxt.reportInputMismatch(this, "expected a whole number of days from 1 to " + Scenario.MAX_DAYS
-                    + ", got nothing");
-        }
-
-        @Override
-        public Integer getAbsentValue(DeserializationContext ctxt) {
-            return null;
-        }
     }
 
     /** A latency limit: a duration string, as everywhere in pollsim. */
-    static final class Duration extends JsonDeserializer<TimeSpan> {
+    static final class Duration extends Field<TimeSpan> {
+        Duration() {
+            super("expected " + Durations.EXPECTED + ", got nothing");
+        }
+
         @Override
         public TimeSpan deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
@@ -114,20 +122,14 @@ final class Readers {
                         : "expected " + Durations.EXPECTED + ": " + e.getMessage());
             }
         }
-
-        @Override
-        public TimeSpan getNullValue(DeserializationContext ctxt) throws JsonMappingException {
-            return ctxt.reportInputMismatch(this, "expected " + Durations.EXPECTED + ", got nothing");
-        }
-
-        @Override
-        public TimeSpan getAbsentValue(DeserializationContext ctxt) {
-            return null;
-        }
     }
 
     /** A text value with where it is written, so that a later check can point at it. */
-    static final class Text extends JsonDeserializer<Located> {
+    static final class Text extends Field<Located> {
+        Text() {
+            super("expected a text value, got nothing");
+        }
+
         @Override
         public Located deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.VALUE_STRING) {
@@ -135,20 +137,14 @@ final class Readers {
             }
             return located(p.getText(), p, ctxt);
         }
-
-        @Override
-        public Located getNullValue(DeserializationContext ctxt) throws JsonMappingException {
-            return ctxt.reportInputMismatch(this, "expected a text value, got nothing");
-        }
-
-        @Override
-        public Located getAbsentValue(DeserializationContext ctxt) {
-            return null;
-        }
     }
 
     /** The {@code policies:} map of a budget: label to limits, each label located. */
-    static final class Policies extends JsonDeserializer<List<PolicyBudget>> {
+    static final class Policies extends Field<List<PolicyBudget>> {
+        Policies() {
+            super("expected a map of policy labels to their limits, got nothing");
+        }
+
         @Override
         public List<PolicyBudget> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
             if (p.currentToken() != JsonToken.START_OBJECT) {
@@ -170,16 +166,6 @@ final class Readers {
                 }
             }
             return out;
-        }
-
-        @Override
-        public List<PolicyBudget> getNullValue(DeserializationContext ctxt) throws JsonMappingException {
-            return ctxt.reportInputMismatch(this, "expected a map of policy labels to their limits, got nothing");
-        }
-
-        @Override
-        public List<PolicyBudget> getAbsentValue(DeserializationContext ctxt) {
-            return null;
         }
     }
 

@@ -1,5 +1,7 @@
 package dev.pollsim.report.html;
 
+import dev.pollsim.report.markup.Markup;
+
 import dev.pollsim.report.Comparison;
 import dev.pollsim.report.chart.PolicyPalette;
 import dev.pollsim.sim.metrics.PolicyResult;
@@ -57,10 +59,10 @@ public final class HtmlReport {
      */
     public String render(RunReport report, PolicyPalette palette, List<Chart> charts, String version) {
         StringBuilder b = new StringBuilder(64 * 1024);
-        String scenario = escape(report.scenario());
+        String scenario = Markup.escape(report.scenario());
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"generator\" content=\"pollsim ").append(escape(version)).append("\">\n")
+                .append("<meta name=\"generator\" content=\"pollsim ").append(Markup.escape(version)).append("\">\n")
                 .append("<link rel=\"icon\" href=\"data:,\">\n")
                 .append("<title>pollsim report: scenario ").append(scenario).append("</title>\n")
                 .append("<style>\n").append(STYLE).append("\n</style>\n</head>\n<body>\n");
@@ -70,8 +72,8 @@ public final class HtmlReport {
         b.append("<table class=\"facts\">\n<tr><th>scenario</th><th>seed</th><th>days</th><th>daemons</th>")
                 .append("<th>jobs arrived</th><th>pollsim</th></tr>\n")
                 .append(String.format(Locale.ROOT, "<tr><td><code>%s</code></td><td>%d</td><td>%d</td><td>%d</td>"
-                        + "<td>%,d</td><td>%s</td></tr>%n", scenario, report.seed(), report.days(), report.daemons(),
-                        arrived, escape(version)))
+                        + "<td>%,d</td><td>%s</td></tr>\n", scenario, report.seed(), report.days(), report.daemons(),
+                        arrived, Markup.escape(version)))
                 .append("</table>\n");
         b.append("<p>Every policy replayed the same arrivals on a virtual clock. Requests are upstream requests per")
                 .append(" simulated day over the whole fleet; wake latency runs from a job becoming visible (enqueued,")
@@ -80,7 +82,7 @@ public final class HtmlReport {
 
         b.append("<nav>\n<ol>\n<li><a href=\"#summary\">Summary: requests per day and wake latency</a></li>\n");
         for (Chart c : charts) {
-            b.append("<li><a href=\"#").append(escape(c.name())).append("-chart\">").append(escape(c.title()))
+            b.append("<li><a href=\"#").append(Markup.escape(c.name())).append("-chart\">").append(Markup.escape(c.title()))
                     .append("</a></li>\n");
         }
         b.append("<li><a href=\"#policies\">Policies and parameters</a></li>\n")
@@ -88,9 +90,9 @@ public final class HtmlReport {
 
         summary(b, report, palette);
         for (Chart c : charts) {
-            String name = escape(c.name());
+            String name = Markup.escape(c.name());
             b.append("<section id=\"").append(name).append("-chart\" class=\"chart\">\n<h2>")
-                    .append(escape(c.title())).append("</h2>\n<p>").append(escape(c.howToRead())).append("</p>\n")
+                    .append(Markup.escape(c.title())).append("</h2>\n<p>").append(Markup.escape(c.howToRead())).append("</p>\n")
                     .append("<figure>\n").append(c.svgElement()).append("\n<figcaption>Also as <a href=\"")
                     .append(name).append(".svg\">").append(name).append(".svg</a> and <a href=\"").append(name)
                     .append(".png\">").append(name).append(".png</a>.</figcaption>\n</figure>\n</section>\n");
@@ -102,7 +104,7 @@ public final class HtmlReport {
                 .append("<li><a href=\"results.csv\">results.csv</a>: one row per policy</li>\n")
                 .append("<li><a href=\"summary.md\">summary.md</a>: the table and parameters in Markdown</li>\n")
                 .append("<li>each chart as SVG and PNG, 1200 px wide</li>\n</ul>\n</section>\n");
-        b.append("<footer>pollsim ").append(escape(version)).append(" · scenario <code>").append(scenario)
+        b.append("<footer>pollsim ").append(Markup.escape(version)).append(" · scenario <code>").append(scenario)
                 .append("</code> · seed ").append(report.seed()).append("</footer>\n</body>\n</html>\n");
         return b.toString();
     }
@@ -111,19 +113,19 @@ public final class HtmlReport {
         Comparison c = Comparison.of(report);
         b.append("<section id=\"summary\">\n<h2>Summary: requests per day and wake latency</h2>\n<div class=\"wide\">\n")
                 .append("<table class=\"comparison\">\n<tr><th>policy</th>");
-        c.headers().forEach(h -> b.append("<th>").append(escape(h)).append("</th>"));
+        c.headers().forEach(h -> b.append("<th>").append(Markup.escape(h)).append("</th>"));
         b.append("</tr>\n");
         for (Comparison.Row row : c.rows()) {
-            b.append("<tr><td>").append(swatch(palette, row.label())).append("<code>").append(escape(row.label()))
+            b.append("<tr><td>").append(swatch(palette, row.label())).append("<code>").append(Markup.escape(row.label()))
                     .append("</code></td>");
             for (Comparison.Cell cell : row.cells()) {
-                b.append(cell.best() ? "<td class=\"best\">" : "<td>").append(escape(cell.text())).append("</td>");
+                b.append(cell.best() ? "<td class=\"best\">" : "<td>").append(Markup.escape(cell.text())).append("</td>");
             }
             b.append("</tr>\n");
         }
         b.append("</table>\n</div>\n<p class=\"note\">");
         if (c.marked()) {
-            b.append("<strong>Bold</strong>: ").append(escape(c.markMeaning())).append(". ");
+            b.append("<strong>Bold</strong>: ").append(Markup.escape(c.markMeaning())).append(". ");
         }
         b.append("<code>-</code>: no job picked up. The colour beside a policy is its colour in every chart.</p>\n")
                 .append("</section>\n");
@@ -135,43 +137,15 @@ public final class HtmlReport {
         for (PolicyResult r : report.results()) {
             StringBuilder params = new StringBuilder();
             r.params().forEach((k, v) -> params.append(params.length() == 0 ? "" : " ").append(k).append('=').append(v));
-            b.append("<tr><td>").append(swatch(palette, r.label())).append("<code>").append(escape(r.label()))
-                    .append("</code></td><td><code>").append(escape(r.policy())).append("</code></td>")
+            b.append("<tr><td>").append(swatch(palette, r.label())).append("<code>").append(Markup.escape(r.label()))
+                    .append("</code></td><td><code>").append(Markup.escape(r.policy())).append("</code></td>")
                     .append("<td style=\"text-align: left\"><code>")
-                    .append(params.length() == 0 ? "(none)" : escape(params.toString())).append("</code></td></tr>\n");
+                    .append(params.length() == 0 ? "(none)" : Markup.escape(params.toString())).append("</code></td></tr>\n");
         }
         b.append("</table>\n</div>\n</section>\n");
     }
 
     private static String swatch(PolicyPalette palette, String label) {
         return "<span class=\"swatch\" style=\"background: " + palette.css(label) + "\"></span>";
-    }
-
-    /** Text made safe for HTML element content and quoted attributes. */
-    static String escape(String text) {
-        StringBuilder b = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char ch = text.charAt(i);
-            switch (ch) {
-                case '&':
-                    b.append("&amp;");
-                    break;
-                case '<':
-                    b.append("&lt;");
-                    break;
-                case '>':
-                    b.append("&gt;");
-                    break;
-                case '"':
-                    b.append("&quot;");
-                    break;
-                case '\'':
-                    b.append("&#39;");
-                    break;
-                default:
-                    b.append(ch);
-            }
-        }
-        return b.toString();
     }
 }

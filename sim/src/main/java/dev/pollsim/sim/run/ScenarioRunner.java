@@ -20,11 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Runs a scenario through each chosen policy. Every policy sees the same arrivals (the same
@@ -81,30 +77,7 @@ public final class ScenarioRunner {
      */
     public RunReport run(Scenario scenario, List<ResolvedPolicy> policies, RunProgress progress) {
         checkReloadParams(scenario, policies);
-        List<PolicyResult> results = new ArrayList<>();
-        if (threads == 1 || policies.size() == 1) {
-            policies.forEach(p -> results.add(runOne(scenario, p, progress, fastForward)));
-        } else {
-            ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, policies.size()));
-            try {
-                List<Future<PolicyResult>> futures = new ArrayList<>();
-                policies.forEach(p -> futures.add(pool.submit(() -> runOne(scenario, p, progress, fastForward))));
-                for (Future<PolicyResult> f : futures) {
-                    results.add(f.get());
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted", e);
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause();
-                if (cause instanceof RuntimeException) {
-                    throw (RuntimeException) cause;
-                }
-                throw new IllegalStateException(cause);
-            } finally {
-                pool.shutdownNow();
-            }
-        }
+        List<PolicyResult> results = InOrder.map(policies, threads, p -> runOne(scenario, p, progress, fastForward));
         return new RunReport(scenario.name(), scenario.seed(), scenario.days(), scenario.fleet().daemons(), results);
     }
 

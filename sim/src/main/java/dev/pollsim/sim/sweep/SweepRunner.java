@@ -1,14 +1,11 @@
 package dev.pollsim.sim.sweep;
 
 import dev.pollsim.sim.metrics.PolicyResult;
+import dev.pollsim.sim.run.InOrder;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.LongConsumer;
 
@@ -81,40 +78,11 @@ public final class SweepRunner {
 
     /** The results of these cells, in the same order, whatever order they finish in. */
     public List<PolicyResult> runCells(List<SweepCell> cells, LongConsumer progress) {
-        List<PolicyResult> out = new ArrayList<>(cells.size());
-        if (threads == 1 || cells.size() == 1) {
-            for (SweepCell c : cells) {
-                out.add(cellRunner.apply(c));
-                progress.accept(1);
-            }
-            return out;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, cells.size()));
-        try {
-            List<Future<PolicyResult>> futures = new ArrayList<>(cells.size());
-            for (SweepCell c : cells) {
-                futures.add(pool.submit(() -> {
-                    PolicyResult r = cellRunner.apply(c);
-                    progress.accept(1);
-                    return r;
-                }));
-            }
-            for (Future<PolicyResult> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted", e);
-        } catch (ExecutionException e) {
-            Throwable cause = e.getCause();
-            if (cause instanceof RuntimeException) {
-                throw (RuntimeException) cause;
-            }
-            throw new IllegalStateException(cause);
-        } finally {
-            pool.shutdownNow();
-        }
+        return InOrder.map(cells, threads, c -> {
+            PolicyResult r = cellRunner.apply(c);
+            progress.accept(1);
+            return r;
+        });
     }
 
     /** The largest relative half-width among the target metrics; NaN when none has an interval. */

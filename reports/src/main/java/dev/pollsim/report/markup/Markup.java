@@ -1,16 +1,16 @@
-package dev.pollsim.report.budget;
+package dev.pollsim.report.markup;
 
 /**
- * Escapes text for XML 1.0: the five special characters become entities, and characters XML
- * cannot hold at all (most control characters, lone surrogates, U+FFFE and U+FFFF) become
- * {@code U+FFFD}, so that any label or message gives a well-formed document.
+ * Escapes text for XML 1.0 and HTML alike: the five special characters become references, and
+ * characters XML cannot hold at all (most control characters, lone surrogates, U+FFFE and U+FFFF)
+ * become {@code U+FFFD}, so that any label or message gives a well-formed document.
  */
-final class Xml {
+public final class Markup {
 
-    private Xml() {}
+    private Markup() {}
 
     /** Text escaped for an element's content or a double- or single-quoted attribute. */
-    static String escape(String text) {
+    public static String escape(String text) {
         StringBuilder b = new StringBuilder(text.length() + 16);
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
@@ -28,7 +28,7 @@ final class Xml {
                     b.append("&quot;");
                     break;
                 case '\'':
-                    b.append("&apos;");
+                    b.append("&#39;");
                     break;
                 default:
                     if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
@@ -44,7 +44,7 @@ final class Xml {
     }
 
     /** Text for an attribute: escaped, with line breaks and tabs kept as character references. */
-    static String attribute(String text) {
+    public static String attribute(String text) {
         return escape(text).replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;");
     }
 
