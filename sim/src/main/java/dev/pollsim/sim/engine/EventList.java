@@ -97,6 +97,34 @@ public final class EventList {
     }
 
     /**
+     * Advances {@link #now()} to {@code timeUs} if every event held comes after it (or none is
+     * held), without popping: an event the caller kept aside for that instant is then the next to
+     * run, and the caller runs it. Moves nothing otherwise.
+     *
+     * @return whether time advanced
+     * @throws IllegalStateException if {@code timeUs} is in the past
+     */
+    public boolean advanceIfFirst(long timeUs) {
+        if (timeUs < now) {
+            throw new IllegalStateException("cannot advance to " + formatTime(timeUs) + ": simulated time is already "
+                    + formatTime(now));
+        }
+        if (peeked != NIL || (timeUs >>> widthLog) < cursor) {
+            // a peek has moved the window past timeUs: only the list itself can order the event
+            return false;
+        }
+        if (size > 0) {
+            // every wheel event comes before every heap event; the first occupied bucket holds the first
+            int first = wheelSize == 0 ? heap[0] : heads[nextOccupied((int) (cursor & (heads.length - 1)))];
+            if (time(first) <= timeUs) {
+                return false;
+            }
+        }
+        now = timeUs;
+        return true;
+    }
+
+    /**
      * Schedules an event ordered, among events of its time and kind, by insertion.
      *
      * @param timeUs when, in microseconds; not before {@link #now()}
@@ -184,7 +212,8 @@ public final class EventList {
         size++;
         peeked = NIL;
         if (size > (heads.length << 1) || (heapSize > 256 && heapSize > (size >>> 1))
-                || crowded > Math.max(64, size >>> 2)) {
+                || crowded > Math.max(64, size >>> 2) || (timeUs >>> widthLog) < cursor) {
+            // the last case: a peek without a pop moved the window past this event's bucket
             rebuild();
         }
         if ((timeUs >>> widthLog) - cursor < heads.length) {

@@ -116,6 +116,10 @@ public final class FleetSimulation {
     private final int[] sentinelOf;
     private long tickKey = -1;
     private int tickLoop = -1;
+    /** The tick armed last, not yet in the event list (-1 when none): see {@link #hold}. */
+    private int heldLoop = -1;
+    private long heldAt;
+    private long heldKey;
 
     private PolicyParams reloadedParams;
     private boolean visibleWorkPending;
@@ -287,14 +291,23 @@ public final class FleetSimulation {
         }
         ran = true;
         scheduleNextArrival();
-        while (!events.isEmpty() && events.peekTime() < horizonUs) {
+        while (true) {
+            if (heldLoop >= 0) {
+                int loop = heldLoop;
+                heldLoop = -1;
+                if (events.advanceIfFirst(heldAt)) {
+                    handled(heldAt);
+                    onTick(loop, heldAt, heldKey);
+                    continue;
+                }
+                events.schedule(heldAt, EventKind.TICK, heldKey, loop);
+            }
+            if (events.isEmpty() || events.peekTime() >= horizonUs) {
+                break;
+            }
             int payload = events.pop();
             long now = events.lastTime();
-            eventsHandled++;
-            if (now >= nextProgressUs) {
-                progress.accept(now);
-                nextProgressUs = now + progressStepUs;
-            }
+            handled(now);
             switch (events.lastKind()) {
                 case EventKind.ARRIVAL:
                     if (payload == 0) {
@@ -310,17 +323,13 @@ public final class FleetSimulation {
                     onControl(payload, now);
                     break;
                 case EventKind.TICK:
-                    int loop = payload & ~TICK_END;
-                    if (now == pendingAt[loop] && events.lastSeq() == armedAt[loop]) {
-                        if ((payload & TICK_END) != 0) {
+                    if ((payload & TICK_END) != 0) {
+                        int loop = payload & ~TICK_END;
+                        if (now == pendingAt[loop] && events.lastSeq() == armedAt[loop]) {
                             tickEnd(loop, now);
-                        } else {
-                            tickKey = armedAt[loop];
-                            tickLoop = loop;
-                            tickStart(loop, now);
-                            tickKey = -1;
-                            tickLoop = -1;
                         }
+                    } else {
+                        onTick(payload, now, events.lastSeq());
                     }
                     break;
                 default:
@@ -334,6 +343,25 @@ public final class FleetSimulation {
         }
         carryDepth(horizonUs);
         return queued;
+    }
+
+    private void handled(long now) {
+        eventsHandled++;
+        if (now >= nextProgressUs) {
+            progress.accept(now);
+            nextProgressUs = now + progressStepUs;
+        }
+    }
+
+    /** A tick starts, unless the loop was re-armed, parked or suspended since it was armed. */
+    private void onTick(int loop, long now, long key) {
+        if (now == pendingAt[loop] && key == armedAt[loop]) {
+            tickKey = key;
+            tickLoop = loop;
+            tickStart(loop, now);
+            tickKey = -1;
+            tickLoop = -1;
+        }
     }
 
     /**
@@ -834,7 +862,21 @@ public final class FleetSimulation {
         }
         pendingAt[loop] = at;
         armedAt[loop] = now;
-        events.schedule(at, EventKind.TICK, now, loop);
+        hold(at, now, loop);
+    }
+
+    /**
+     * Keeps the tick just armed aside: when the run loop finds it before every event in the list
+     * (a lone daemon's idle ramp), it runs without entering the list. A tick held for the same
+     * loop is superseded; one for another loop goes into the list.
+     */
+    private void hold(long at, long key, int loop) {
+        if (heldLoop >= 0 && heldLoop != loop) {
+            events.schedule(heldAt, EventKind.TICK, heldKey, heldLoop);
+        }
+        heldAt = at;
+        heldKey = key;
+        heldLoop = loop;
     }
 
     // ---- fast-forward: parked loops ---------------------------------------------------------

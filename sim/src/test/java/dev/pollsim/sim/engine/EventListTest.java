@@ -138,6 +138,9 @@ class EventListTest {
                     long seq = events.schedule(t, kind, payload);
                     reference.add(new Ref(t, kind, seq, payload++));
                 }
+            } else if (op.get2() % 7 == 0) {
+                // a peek without a pop: later schedules may still come before the peeked event
+                assertThat(events.peekTime()).isEqualTo(reference.peek().time());
             } else {
                 Ref expected = reference.poll();
                 assertThat(events.pop()).isEqualTo(expected.payload());
@@ -149,6 +152,71 @@ class EventListTest {
             assertThat(events.pop()).isEqualTo(reference.poll().payload());
         }
         assertThat(events.isEmpty()).isTrue();
+    }
+
+    @Property(tries = 300)
+    void anEventKeptAsideShouldRunOnlyWhenItComesFirst(
+            @ForAll("operations") List<Tuple.Tuple3<Boolean, Long, Integer>> ops) {
+        EventList events = new EventList(4);
+        PriorityQueue<Ref> reference = new PriorityQueue<>(Comparator.comparingLong(Ref::time)
+                .thenComparingInt(Ref::kind).thenComparingLong(Ref::seq).thenComparingInt(Ref::payload));
+        int payload = 0;
+        for (var op : ops) {
+            long gap = op.get2() % 5 == 0 ? op.get2() * 3_600_000_000L : op.get2();
+            long t = events.now() + gap;
+            if (op.get1() || reference.isEmpty()) {
+                long seq = events.schedule(t, op.get3(), payload);
+                reference.add(new Ref(t, op.get3(), seq, payload++));
+            } else if (op.get3() % 2 == 0) {
+                // an event kept aside for t: it may run now only if everything held comes later
+                long before = events.now();
+                if (events.advanceIfFirst(t)) {
+                    assertThat(reference.isEmpty() || reference.peek().time() > t).isTrue();
+                    assertThat(events.now()).isEqualTo(t);
+                } else {
+                    assertThat(events.now()).isEqualTo(before);
+                    long seq = events.schedule(t, op.get3(), payload);
+                    reference.add(new Ref(t, op.get3(), seq, payload++));
+                }
+            } else if (op.get2() % 7 == 0) {
+                assertThat(events.peekTime()).isEqualTo(reference.peek().time());
+            } else {
+                Ref expected = reference.poll();
+                assertThat(events.pop()).isEqualTo(expected.payload());
+                assertThat(events.lastTime()).isEqualTo(expected.time());
+            }
+        }
+        while (!reference.isEmpty()) {
+            assertThat(events.pop()).isEqualTo(reference.poll().payload());
+        }
+    }
+
+    @Test
+    void shouldAdvanceOnlyPastNothingHeld() {
+        EventList events = new EventList(16);
+        events.schedule(100, EventKind.ARRIVAL, 1);
+        assertThat(events.advanceIfFirst(100)).isFalse();
+        assertThat(events.advanceIfFirst(99)).isTrue();
+        assertThat(events.now()).isEqualTo(99);
+        assertThatThrownBy(() -> events.schedule(98, EventKind.TICK, 2))
+                .isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> events.advanceIfFirst(50))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("simulated time is already");
+        assertThat(events.pop()).isEqualTo(1);
+        assertThat(events.isEmpty()).isTrue();
+        assertThat(events.advanceIfFirst(Long.MAX_VALUE / 2)).isTrue();
+    }
+
+    @Test
+    void shouldLeaveToTheListAnEventAPeekHasPassed() {
+        EventList events = new EventList(16);
+        events.schedule(10_000_000, EventKind.ARRIVAL, 1);
+        assertThat(events.peekTime()).isEqualTo(10_000_000);
+        // the peek moved the wheel's window to the arrival: an event before it is the list's to order
+        assertThat(events.advanceIfFirst(5)).isFalse();
+        events.schedule(5, EventKind.TICK, 2);
+        assertThat(events.pop()).isEqualTo(2);
+        assertThat(events.pop()).isEqualTo(1);
     }
 
     @Provide
