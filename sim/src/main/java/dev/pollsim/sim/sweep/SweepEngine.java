@@ -31,9 +31,6 @@ public interface SweepEngine {
     /** A connected engine: a {@link CellExecutor} until it is closed. */
     interface Session extends CellExecutor, AutoCloseable {
 
-        /** Where the cells run, for messages ({@code spark local[2]}). */
-        String description();
-
         /** Disconnects and frees the engine's resources. */
         @Override
         void close();
