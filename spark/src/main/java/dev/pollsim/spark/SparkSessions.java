@@ -18,18 +18,12 @@ final class SparkSessions {
     /**
      * A session on {@code master}, or on the master of the configuration ({@code spark.master},
      * which spark-submit sets), else on {@link #DEFAULT_MASTER}. A local master's driver listens on
-     * the loopback address only.
+     * the loopback address only, without the web UI unless {@code spark.ui.enabled} says otherwise.
      *
-     * @throws SweepEngine.Unavailable when this JVM lacks the options Spark needs, or Spark cannot
-     *     start on that master
+     * @throws SweepEngine.Unavailable when Spark cannot start on that master; when this JVM also
+     *     lacks options Spark's launcher would have given it, the message names them
      */
     static SweepEngine.Session start(String master) {
-        List<String> closed = closedPackages();
-        if (!closed.isEmpty()) {
-            throw new SweepEngine.Unavailable("Spark needs JVM options on Java 17+ that this JVM was not started"
-                    + " with (" + closed.get(0) + " is not open) and spark-submit adds itself: start java with "
-                    + JavaModuleOptions.defaultModuleOptions() + "; or " + SparkSweepEngine.HOW_TO_RUN);
-        }
         SparkConf conf = new SparkConf();
         if (master != null) {
             conf.setMaster(master);
@@ -38,17 +32,30 @@ final class SparkSessions {
         }
         conf.setIfMissing("spark.app.name", "pollsim sweep");
         if (conf.get("spark.master").startsWith("local")) {
+            // everything in this JVM: nothing to offer other machines, and Spark's web UI would listen on every address
             conf.setIfMissing("spark.driver.host", "127.0.0.1");
             conf.setIfMissing("spark.driver.bindAddress", "127.0.0.1");
+            conf.setIfMissing("spark.ui.enabled", "false");
         }
         JavaSparkContext sc;
         try {
             sc = new JavaSparkContext(conf);
-        } catch (Exception e) { // Spark throws its checked SparkException without declaring it
-            throw new SweepEngine.Unavailable("Spark cannot start on master " + conf.get("spark.master") + ": "
-                    + e.getMessage(), e);
+        } catch (Exception | LinkageError e) { // Spark throws its checked SparkException without declaring it
+            throw new SweepEngine.Unavailable(cannotStart(conf.get("spark.master"), e, closedPackages()), e);
         }
         return new SparkCellExecutor(sc);
+    }
+
+    /** Why Spark did not start, with the JVM options it may have missed. */
+    static String cannotStart(String master, Throwable e, List<String> closed) {
+        String why = "Spark cannot start on master " + master + ": " + e;
+        if (closed.isEmpty()) {
+            return why;
+        }
+        // Spark 4's RDD path runs without them, but Spark supports Java 17+ only with them.
+        return why + "; this JVM lacks options Spark's launcher gives its JVMs on Java 17+ (" + closed.get(0)
+                + " is not open): start java with " + JavaModuleOptions.defaultModuleOptions() + ", or "
+                + SparkSweepEngine.HOW_TO_RUN;
     }
 
     /** The packages Spark's launcher opens to its classes that this JVM keeps closed. */

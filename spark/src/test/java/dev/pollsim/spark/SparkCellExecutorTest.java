@@ -52,7 +52,18 @@ class SparkCellExecutorTest {
     }
 
     @Test
-    void theTestJvmShouldHaveEveryOptionSparkNeeds() {
+    void theTestJvmShouldHaveEveryOptionSparksLauncherGives() {
         assertThat(SparkSessions.closedPackages()).isEmpty();
+    }
+
+    @Test
+    void sparkFailingToStartShouldNameTheMissingJvmOptionsOnlyWhenSomeAreMissing() {
+        IllegalAccessError e = new IllegalAccessError("cannot access class sun.nio.ch.DirectBuffer");
+        assertThat(SparkSessions.cannotStart("local[2]", e, List.of()))
+                .isEqualTo("Spark cannot start on master local[2]: java.lang.IllegalAccessError: cannot access class"
+                        + " sun.nio.ch.DirectBuffer");
+        assertThat(SparkSessions.cannotStart("local[2]", e, List.of("java.base/sun.nio.ch")))
+                .contains("(java.base/sun.nio.ch is not open): start java with -XX:+IgnoreUnrecognizedVMOptions",
+                        "--add-opens=java.base/sun.nio.ch=ALL-UNNAMED", "or run it with spark-submit");
     }
 }
