@@ -7,6 +7,7 @@ import dev.pollsim.report.sweep.FrontierChart;
 import dev.pollsim.sim.sweep.GridAxis;
 import dev.pollsim.sim.sweep.Replications;
 import dev.pollsim.sim.sweep.ScenarioRef;
+import dev.pollsim.sim.sweep.SweepEngine;
 import dev.pollsim.sim.sweep.SweepPlan;
 import dev.pollsim.sim.sweep.SweepPoint;
 import dev.pollsim.sim.sweep.SweepResult;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Spec;
         description = {"Runs a grid of policy parameters over one or more scenarios, each point with several"
                 + " seeds, in parallel on every core: every metric as a mean and 95%% confidence half-width, and"
                 + " the Pareto frontier of requests per day against p99 wake latency beside the oracle bound.",
-                "Each cell (a point's replication) prints the `pollsim run` command that reproduces it."})
+                "Each cell (a point's replication) prints the `pollsim run` command that reproduces it.",
+                "With --engine spark the cells run as a Spark job instead, with the same results (docs/SCALE.md)."})
 final class SweepCommand implements Callable<Integer> {
 
     /** Output formats of {@code sweep}. */
@@ -55,6 +57,9 @@ final class SweepCommand implements Callable<Integer> {
     @Mixin
     private SweepOptions options;
 
+    @Mixin
+    private EngineOptions engine;
+
     @Option(names = "--format", defaultValue = "table", paramLabel = "FORMAT",
             description = "table, json or csv (default: ${DEFAULT-VALUE}).")
     private Format format;
@@ -76,8 +81,10 @@ final class SweepCommand implements Callable<Integer> {
         Replications replications = options.replications();
         SweepResult result;
         long total = (long) points.size() * replications.max();
-        try (ProgressBar bar = ProgressBar.start("sweep", total, options.noProgress)) {
-            result = new SweepRunner(options.threads()).run(points, replications, bar::advance);
+        int threads = options.threads();
+        try (SweepEngine.Session cells = engine.open(options.threads, threads);
+                ProgressBar bar = ProgressBar.start("sweep", total, options.noProgress)) {
+            result = new SweepRunner(cells).run(points, replications, bar::advance);
         }
         String text;
         switch (format) {

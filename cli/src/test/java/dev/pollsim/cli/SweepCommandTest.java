@@ -40,6 +40,9 @@ class SweepCommandTest {
                 assertThat(r.exitCode()).isZero();
                 assertThat(r.err()).isEmpty();
                 assertThat(r.out()).contains("95% ", "(0.05 = ±5%)", "--replications=N", "--threads=N");
+                if (command.equals("sweep")) {
+                    assertThat(r.out()).contains("--engine=ENGINE", "--master=URL");
+                }
             }
         } finally {
             System.setErr(before);
@@ -162,5 +165,38 @@ class SweepCommandTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.err()).isEqualTo(err);
         assertThat(r.out()).isEmpty();
+    }
+
+    @Test
+    void theLocalEngineNamedShouldPrintTheSameBytesAsTheDefault() {
+        Cli plain = Cli.run(with(SMALL, "--format", "csv"));
+        Cli local = Cli.run(with(SMALL, "--format", "csv", "--engine", "local", "--threads", "2"));
+        assertThat(local.exitCode()).isZero();
+        assertThat(local.out()).isEqualTo(plain.out());
+    }
+
+    @Test
+    void theSparkEngineWithoutSparkOnTheClassPathShouldSayHowToRunIt() {
+        Cli r = Cli.run(with(SMALL, "--engine", "spark", "--master", "local[2]"));
+        assertThat(r.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).startsWith("pollsim: --engine spark: this class path has no Spark engine; run it with"
+                + " scripts/pollsim-spark sweep ... (Spark from $SPARK_HOME or the build), or spark-submit --class"
+                + " dev.pollsim.spark.SparkMain pollsim-spark.jar sweep ... (docs/SCALE.md)")
+                .doesNotContain("\tat ");
+        assertThat(r.err().lines()).hasSize(1);
+    }
+
+    @Test
+    void engineOptionsThatDoNotApplyShouldBeRefused() {
+        assertThat(Cli.run(with(SMALL, "--master", "local[2]")).err())
+                .isEqualTo("pollsim: --master needs --engine spark" + System.lineSeparator());
+        Cli threads = Cli.run(with(SMALL, "--engine", "spark", "--threads", "2"));
+        assertThat(threads.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(threads.err()).startsWith("pollsim: --threads applies to --engine local;");
+        Cli unknown = Cli.run(with(SMALL, "--engine", "flink"));
+        assertThat(unknown.exitCode()).isEqualTo(ExitCodes.INPUT);
+        assertThat(unknown.err()).isEqualTo("pollsim: --engine flink: no such engine; expected local or spark"
+                + System.lineSeparator());
     }
 }

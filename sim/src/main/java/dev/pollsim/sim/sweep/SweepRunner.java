@@ -10,15 +10,15 @@ import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
- * Runs the cells of a sweep on a pool of threads and gathers their results by cell index, so a
- * report is byte-identical for any thread count. Each cell is independent ({@link CellRunner}
- * by default); the sequential mode decides each round from the results of the rounds before,
- * which do not depend on the thread count either. Thread-safe; each call uses its own pool.
+ * Runs the cells of a sweep and gathers their results by cell index, so a report is
+ * byte-identical for any thread count and on any {@link CellExecutor}. Each cell is independent
+ * ({@link CellRunner} by default), run on a pool of threads or by an injected executor (a
+ * cluster); the sequential mode decides each round from the results of the rounds before, which
+ * depend on neither. Thread-safe; each call uses its own pool.
  */
 public final class SweepRunner {
 
-    private final int threads;
-    private final Function<SweepCell, PolicyResult> cellRunner;
+    private final CellExecutor executor;
 
     /**
      * @param threads worker threads; 1 runs every cell on the caller's thread
@@ -28,13 +28,21 @@ public final class SweepRunner {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, got " + threads);
         }
-        this.threads = threads;
-        this.cellRunner = Objects.requireNonNull(cellRunner, "cellRunner");
+        Objects.requireNonNull(cellRunner, "cellRunner");
+        this.executor = (cells, progress) -> runLocally(threads, cellRunner, cells, progress);
     }
 
     /** A runner of {@link CellRunner#run} on {@code threads} threads. */
     public SweepRunner(int threads) {
         this(threads, CellRunner::run);
+    }
+
+    /**
+     * A runner whose rounds run on {@code executor}: everything but running the cells (the
+     * rounds, the gathering by index, the estimates) stays here.
+     */
+    public SweepRunner(CellExecutor executor) {
+        this.executor = Objects.requireNonNull(executor, "executor");
     }
 
     /**
@@ -78,6 +86,16 @@ public final class SweepRunner {
 
     /** The results of these cells, in the same order, whatever order they finish in. */
     public List<PolicyResult> runCells(List<SweepCell> cells, LongConsumer progress) {
+        List<PolicyResult> out = executor.run(cells, progress);
+        if (out.size() != cells.size()) {
+            throw new IllegalStateException("the executor returned " + out.size() + " results for " + cells.size()
+                    + " cells");
+        }
+        return out;
+    }
+
+    private static List<PolicyResult> runLocally(int threads, Function<SweepCell, PolicyResult> cellRunner,
+            List<SweepCell> cells, LongConsumer progress) {
         return InOrder.map(cells, threads, c -> {
             PolicyResult r = cellRunner.apply(c);
             progress.accept(1);

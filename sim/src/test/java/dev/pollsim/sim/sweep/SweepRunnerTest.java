@@ -1,8 +1,11 @@
 package dev.pollsim.sim.sweep;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pollsim.sim.metrics.PolicyResult;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -65,5 +68,41 @@ class SweepRunnerTest {
         assertThat(r.lowerBounds("steady")).extracting(p -> p.point().label()).containsExactly("oracle");
         PolicyResult oracle = r.lowerBounds("steady").get(0).runs().get(0);
         assertThat(oracle.requestsPerDay()).isLessThan(r.points().get(2).runs().get(0).requestsPerDay());
+    }
+
+    @Test
+    void anInjectedExecutorShouldGiveTheSameResultsAsThePool() {
+        List<SweepPoint> points = grid("steady", "exp-idle.cap=30s,2m");
+        Replications seq = new Replications(2, 0.05, 6, Replications.DEFAULT_TARGET_METRICS);
+        List<Integer> batches = new ArrayList<>();
+        // runs each batch backwards, as a cluster might finish it, and hands the results back in order
+        CellExecutor backwards = (cells, progress) -> {
+            batches.add(cells.size());
+            PolicyResult[] out = new PolicyResult[cells.size()];
+            for (int i = cells.size() - 1; i >= 0; i--) {
+                out[i] = CellRunner.run(cells.get(i));
+                progress.accept(1);
+            }
+            return List.of(out);
+        };
+        AtomicLong cells = new AtomicLong();
+        SweepResult injected = new SweepRunner(backwards).run(points, seq, cells::addAndGet);
+        assertThat(injected).isEqualTo(new SweepRunner(2).run(points, seq, n -> {}));
+        assertThat(batches.get(0)).isEqualTo(6); // the first round: 3 points x 2 replications, one batch
+        assertThat(cells.get()).isEqualTo(batches.stream().mapToLong(Integer::longValue).sum());
+    }
+
+    @Test
+    void anExecutorThatLosesACellShouldBeRefused() {
+        List<SweepPoint> points = grid("idle", "fixed.interval=10s");
+        CellExecutor lossy = (cells, progress) -> Collections.nCopies(cells.size() - 1, CellRunner.run(cells.get(0)));
+        assertThatThrownBy(() -> new SweepRunner(lossy).run(points, Replications.fixed(1), n -> {}))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessage("the executor returned 1 results for 2 cells");
+    }
+
+    @Test
+    void anEngineThatIsNotOnTheClassPathShouldNotBeFound() {
+        assertThat(SweepEngine.named("spark")).isNull();
     }
 }
