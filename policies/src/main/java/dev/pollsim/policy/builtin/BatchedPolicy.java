@@ -25,7 +25,6 @@ public final class BatchedPolicy implements PollPolicy {
     private final long jitterMinUs;
     private final long jitterMaxUs;
     private final RandomGenerator jitter;
-    private final String rule;
     private int spawnsPerTick;
 
     public BatchedPolicy(long intervalUs, int spawnsPerTick, long jitterMinUs, long jitterMaxUs, RandomGenerator jitter) {
@@ -37,7 +36,6 @@ public final class BatchedPolicy implements PollPolicy {
         this.jitterMinUs = jitterMinUs;
         this.jitterMaxUs = jitterMaxUs;
         this.jitter = jitter;
-        this.rule = "spawns, then sleep " + Durations.format(intervalUs);
     }
 
     @Override
@@ -69,7 +67,7 @@ public final class BatchedPolicy implements PollPolicy {
 
     @Override
     public String rule() {
-        return rule;
+        return "spawns, then sleep " + Durations.format(intervalUs);
     }
 
     @Override

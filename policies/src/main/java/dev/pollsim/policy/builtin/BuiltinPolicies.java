@@ -104,8 +104,8 @@ public final class BuiltinPolicies {
                     long deadlineFloor = p.micros("deadlineFloor");
                     long rateLimitFloor = p.micros("rateLimitFloor");
                     long errorCap = p.micros("errorCap");
-                    return PolicyFactory.single(
-                            random -> new ExpIdlePolicy(base, multiplier, cap, deadlineFloor, rateLimitFloor, errorCap));
+                    var settings = new ExpIdlePolicy.Settings(base, multiplier, cap, deadlineFloor, rateLimitFloor, errorCap);
+                    return PolicyFactory.single(random -> new ExpIdlePolicy(settings));
                 });
     }
 

@@ -48,24 +48,16 @@ public final class ExpIdlePolicy implements PollPolicy {
     static final String RULE_DEADLINE_WAKE_IN_FLIGHT = "deadline: reset, the tick in flight decides";
     static final String RULE_NO_WAKE_BUS = "no wake bus: ignored";
 
-    private final long baseUs;
-    private final Ratio multiplier;
-    private final long capUs;
-    private final long deadlineFloorUs;
-    private final long rateLimitFloorUs;
-    private final long errorCapUs;
-
-    private final String ruleIdle;
-    private final String ruleRateLimited;
-    private final String ruleError;
-    private final String ruleDeadlineClamp;
-    private final String ruleSlotFreed;
+    private final Settings settings;
 
     private long idleBackoffUs;
     private long errorBackoffUs;
-    private String rule = RULE_START;
+    private Rule rule = Rule.START;
 
     /**
+     * The parameters, immutable: one instance serves every loop of a fleet, so that a loop costs
+     * only its own backoff state.
+     *
      * @param baseUs the poll interval the backoff starts from and resets to
      * @param multiplier growth per idle tick
      * @param capUs the idle backoff ceiling
@@ -73,33 +65,29 @@ public final class ExpIdlePolicy implements PollPolicy {
      * @param rateLimitFloorUs the least error backoff after a 429 (seed: 30 s)
      * @param errorCapUs the error backoff ceiling (seed: 60 s)
      */
-    public ExpIdlePolicy(
-            long baseUs,
-            Ratio multiplier,
-            long capUs,
-            long deadlineFloorUs,
-            long rateLimitFloorUs,
+    public record Settings(long baseUs, Ratio multiplier, long capUs, long deadlineFloorUs, long rateLimitFloorUs,
             long errorCapUs) {
-        if (baseUs <= 0 || capUs < baseUs) {
-            throw new IllegalArgumentException("need 0 < base <= cap, got base " + baseUs + " cap " + capUs);
+        public Settings {
+            if (baseUs <= 0 || capUs < baseUs) {
+                throw new IllegalArgumentException("need 0 < base <= cap, got base " + baseUs + " cap " + capUs);
+            }
+            if (multiplier.lessThanOne()) {
+                throw new IllegalArgumentException("multiplier below 1: " + multiplier);
+            }
         }
-        if (multiplier.lessThanOne()) {
-            throw new IllegalArgumentException("multiplier below 1: " + multiplier);
-        }
-        this.baseUs = baseUs;
-        this.multiplier = multiplier;
-        this.capUs = capUs;
-        this.deadlineFloorUs = deadlineFloorUs;
-        this.rateLimitFloorUs = rateLimitFloorUs;
-        this.errorCapUs = errorCapUs;
-        this.idleBackoffUs = baseUs;
-        this.errorBackoffUs = baseUs;
-        this.ruleIdle = "idle x" + multiplier + " (cap " + Durations.format(capUs) + ")";
-        this.ruleRateLimited = "429 backoff x2 (floor " + Durations.format(rateLimitFloorUs) + ", cap "
-                + Durations.format(errorCapUs) + ")";
-        this.ruleError = "error backoff x2 (cap " + Durations.format(errorCapUs) + ")";
-        this.ruleDeadlineClamp = "deadline clamp (floor " + Durations.format(deadlineFloorUs) + ")";
-        this.ruleSlotFreed = "freed slot: reset, poll at base " + Durations.format(baseUs);
+    }
+
+    /** A loop's policy with these settings, shared. */
+    public ExpIdlePolicy(Settings settings) {
+        this.settings = settings;
+        this.idleBackoffUs = settings.baseUs();
+        this.errorBackoffUs = settings.baseUs();
+    }
+
+    /** A policy with settings of its own; see {@link Settings} for the parameters. */
+    public ExpIdlePolicy(long baseUs, Ratio multiplier, long capUs, long deadlineFloorUs, long rateLimitFloorUs,
+            long errorCapUs) {
+        this(new Settings(baseUs, multiplier, capUs, deadlineFloorUs, rateLimitFloorUs, errorCapUs));
     }
 
     /** The seed's constants. */
@@ -115,7 +103,7 @@ public final class ExpIdlePolicy implements PollPolicy {
 
     @Override
     public long initialIntervalUs() {
-        return baseUs;
+        return settings.baseUs();
     }
 
     @Override
@@ -124,55 +112,71 @@ public final class ExpIdlePolicy implements PollPolicy {
             return onError(outcome.error());
         }
         if (outcome.saturated()) {
-            rule = RULE_SATURATED;
+            rule = Rule.SATURATED;
             return nextPollDelay(nowUs, outcome.deadlineUs());
         }
         if (outcome.didWork()) {
-            idleBackoffUs = baseUs;
-            rule = outcome.dispatched() > 0 ? RULE_RESET_WORK : RULE_RESET_POOL;
+            idleBackoffUs = settings.baseUs();
+            rule = outcome.dispatched() > 0 ? Rule.RESET_WORK : Rule.RESET_POOL;
         } else {
-            idleBackoffUs = Math.min(multiplier.times(idleBackoffUs), capUs);
-            rule = ruleIdle;
+            idleBackoffUs = Math.min(settings.multiplier().times(idleBackoffUs), settings.capUs());
+            rule = Rule.IDLE;
         }
-        errorBackoffUs = baseUs;
+        errorBackoffUs = settings.baseUs();
         return nextPollDelay(nowUs, outcome.deadlineUs());
     }
 
     @Override
     public long onSlotFreed(long nowUs, LoopState state) {
-        idleBackoffUs = baseUs;
+        idleBackoffUs = settings.baseUs();
         if (state == LoopState.IN_FLIGHT) {
-            rule = RULE_SLOT_FREED_IN_FLIGHT;
+            rule = Rule.SLOT_FREED_IN_FLIGHT;
             return KEEP;
         }
-        rule = ruleSlotFreed;
-        return baseUs;
+        rule = Rule.SLOT_FREED;
+        return settings.baseUs();
     }
 
     @Override
     public long onWake(long nowUs, WakeKind kind, LoopState state) {
         if (kind != WakeKind.DEADLINE) {
-            rule = RULE_NO_WAKE_BUS;
+            rule = Rule.NO_WAKE_BUS;
             return KEEP;
         }
-        idleBackoffUs = baseUs;
+        idleBackoffUs = settings.baseUs();
         if (state == LoopState.IN_FLIGHT) {
-            rule = RULE_DEADLINE_WAKE_IN_FLIGHT;
+            rule = Rule.DEADLINE_WAKE_IN_FLIGHT;
             return KEEP;
         }
-        rule = RULE_DEADLINE_WAKE;
+        rule = Rule.DEADLINE_WAKE;
         return 0L;
     }
 
+    /** Worded on demand: a fleet holds a policy per loop, and only an explanation reads the words. */
     @Override
     public String rule() {
-        return rule;
+        return switch (rule) {
+            case START -> RULE_START;
+            case RESET_WORK -> RULE_RESET_WORK;
+            case RESET_POOL -> RULE_RESET_POOL;
+            case SATURATED -> RULE_SATURATED;
+            case SLOT_FREED_IN_FLIGHT -> RULE_SLOT_FREED_IN_FLIGHT;
+            case DEADLINE_WAKE -> RULE_DEADLINE_WAKE;
+            case DEADLINE_WAKE_IN_FLIGHT -> RULE_DEADLINE_WAKE_IN_FLIGHT;
+            case NO_WAKE_BUS -> RULE_NO_WAKE_BUS;
+            case IDLE -> "idle x" + settings.multiplier() + " (cap " + Durations.format(settings.capUs()) + ")";
+            case RATE_LIMITED -> "429 backoff x2 (floor " + Durations.format(settings.rateLimitFloorUs()) + ", cap "
+                    + Durations.format(settings.errorCapUs()) + ")";
+            case ERROR -> "error backoff x2 (cap " + Durations.format(settings.errorCapUs()) + ")";
+            case DEADLINE_CLAMP -> "deadline clamp (floor " + Durations.format(settings.deadlineFloorUs()) + ")";
+            case SLOT_FREED -> "freed slot: reset, poll at base " + Durations.format(settings.baseUs());
+        };
     }
 
     /** Steady once the idle backoff sits at the cap and the error backoff is reset. */
     @Override
     public long steadyIdlePeriodUs() {
-        return idleBackoffUs == capUs && errorBackoffUs == baseUs ? capUs : 0L;
+        return idleBackoffUs == settings.capUs() && errorBackoffUs == settings.baseUs() ? settings.capUs() : 0L;
     }
 
     /** The current idle backoff, for tests and timelines. */
@@ -188,11 +192,11 @@ public final class ExpIdlePolicy implements PollPolicy {
     private long onError(TickError error) {
         long doubled = Math.min(errorBackoffUs, Long.MAX_VALUE / 2) * 2;
         if (error == TickError.RATE_LIMITED) {
-            errorBackoffUs = Math.min(Math.max(doubled, rateLimitFloorUs), errorCapUs);
-            rule = ruleRateLimited;
+            errorBackoffUs = Math.min(Math.max(doubled, settings.rateLimitFloorUs()), settings.errorCapUs());
+            rule = Rule.RATE_LIMITED;
         } else {
-            errorBackoffUs = Math.min(doubled, errorCapUs);
-            rule = ruleError;
+            errorBackoffUs = Math.min(doubled, settings.errorCapUs());
+            rule = Rule.ERROR;
         }
         return errorBackoffUs;
     }
@@ -201,11 +205,17 @@ public final class ExpIdlePolicy implements PollPolicy {
         if (deadlineUs == TickOutcome.NO_DEADLINE || deadlineUs <= nowUs) {
             return idleBackoffUs;
         }
-        long clamped = Math.max(deadlineUs - nowUs, deadlineFloorUs);
+        long clamped = Math.max(deadlineUs - nowUs, settings.deadlineFloorUs());
         if (clamped < idleBackoffUs) {
-            rule = ruleDeadlineClamp;
+            rule = Rule.DEADLINE_CLAMP;
             return clamped;
         }
         return idleBackoffUs;
+    }
+
+    /** The rule of the last decision. */
+    private enum Rule {
+        START, RESET_WORK, RESET_POOL, SATURATED, SLOT_FREED_IN_FLIGHT, DEADLINE_WAKE, DEADLINE_WAKE_IN_FLIGHT,
+        NO_WAKE_BUS, IDLE, RATE_LIMITED, ERROR, DEADLINE_CLAMP, SLOT_FREED
     }
 }

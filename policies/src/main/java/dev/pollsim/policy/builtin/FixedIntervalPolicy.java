@@ -15,14 +15,12 @@ public final class FixedIntervalPolicy implements PollPolicy {
     public static final long DEFAULT_INTERVAL_US = 10_000_000L;
 
     private final long intervalUs;
-    private final String rule;
 
     public FixedIntervalPolicy(long intervalUs) {
         if (intervalUs <= 0) {
             throw new IllegalArgumentException("interval must be positive: " + intervalUs);
         }
         this.intervalUs = intervalUs;
-        this.rule = "fixed " + Durations.format(intervalUs);
     }
 
     @Override
@@ -43,6 +41,6 @@ public final class FixedIntervalPolicy implements PollPolicy {
     /** Every tick follows the one rule: {@code fixed 10s}. */
     @Override
     public String rule() {
-        return rule;
+        return "fixed " + Durations.format(intervalUs);
     }
 }

@@ -42,10 +42,8 @@ public final class GastownPolicy implements PollPolicy {
     private final long maxUs;
     private final Ratio factor;
     private final long heartbeatUs;
-    private final String ruleActivity;
-    private final String ruleMiss;
     private long currentUs;
-    private String rule = "start";
+    private Rule rule = Rule.START;
 
     public GastownPolicy(Strategy strategy, long baseUs, long maxUs, Ratio factor, long heartbeatUs) {
         if (baseUs <= 0 || maxUs < baseUs || heartbeatUs <= 0) {
@@ -57,10 +55,6 @@ public final class GastownPolicy implements PollPolicy {
         this.factor = factor;
         this.heartbeatUs = heartbeatUs;
         this.currentUs = baseUs;
-        String beat = ", on the next " + Durations.format(heartbeatUs) + " beat";
-        this.ruleActivity = "activity: base " + Durations.format(baseUs) + beat;
-        String growth = strategy == Strategy.GEOMETRIC ? "x" + factor : strategy == Strategy.EXPONENTIAL ? "x2" : "fixed";
-        this.ruleMiss = "miss: " + growth + " (max " + Durations.format(maxUs) + ")" + beat;
     }
 
     /** The first poke happens on the first beat; beats are spread over one heartbeat. */
@@ -73,9 +67,9 @@ public final class GastownPolicy implements PollPolicy {
     public long onTick(long nowUs, TickOutcome outcome) {
         if (outcome.didWork()) {
             currentUs = baseUs;
-            rule = ruleActivity;
+            rule = Rule.ACTIVITY;
         } else {
-            rule = ruleMiss;
+            rule = Rule.MISS;
             switch (strategy) {
                 case GEOMETRIC:
                     currentUs = factor.times(currentUs);
@@ -98,9 +92,16 @@ public final class GastownPolicy implements PollPolicy {
         return strategy == Strategy.FIXED || currentUs == maxUs ? nextBeatAtOrAfter(currentUs) : 0L;
     }
 
+    /** Worded on demand: a fleet holds a policy per loop, and only an explanation reads the words. */
     @Override
     public String rule() {
-        return rule;
+        String beat = ", on the next " + Durations.format(heartbeatUs) + " beat";
+        String growth = strategy == Strategy.GEOMETRIC ? "x" + factor : strategy == Strategy.EXPONENTIAL ? "x2" : "fixed";
+        return switch (rule) {
+            case START -> "start";
+            case ACTIVITY -> "activity: base " + Durations.format(baseUs) + beat;
+            case MISS -> "miss: " + growth + " (max " + Durations.format(maxUs) + ")" + beat;
+        };
     }
 
     /** The current interval, for tests and timelines. */
@@ -111,5 +112,10 @@ public final class GastownPolicy implements PollPolicy {
     private long nextBeatAtOrAfter(long intervalUs) {
         long beats = (intervalUs + heartbeatUs - 1) / heartbeatUs;
         return Math.max(1, beats) * heartbeatUs;
+    }
+
+    /** The rule of the last decision. */
+    private enum Rule {
+        START, ACTIVITY, MISS
     }
 }

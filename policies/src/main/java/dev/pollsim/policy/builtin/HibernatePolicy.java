@@ -89,33 +89,18 @@ public final class HibernatePolicy implements PollPolicy {
     private final Flaws flaws;
     private final RandomGenerator jitter;
 
-    private final String ruleLease;
-    private final String ruleEmptyLease;
-    private final String ruleWakeInFlightApplied;
-    private final String ruleSuspend;
-    private final String ruleWakeRearm;
-    private final String ruleWakePullBack;
 
     private long stepUs;
     private long idleUs;
     private boolean pendingWake;
     private long dueUs = Long.MAX_VALUE;
-    private String rule = RULE_START;
+    private Rule rule = Rule.START;
 
     public HibernatePolicy(Backoff config, Flaws flaws, RandomGenerator jitter) {
         this.config = config;
         this.flaws = flaws;
         this.jitter = jitter;
         this.stepUs = config.floorUs();
-        String jitterNote = config.jitterPercent() == 0 ? "" : ", jitter -" + config.jitterPercent() + "%";
-        String floor = Durations.format(config.floorUs());
-        this.ruleLease = "lease: floor " + floor + jitterNote;
-        this.ruleEmptyLease = "empty lease x" + config.multiplier() + " (ceiling " + Durations.format(config.ceilingUs())
-                + ")" + jitterNote;
-        this.ruleWakeInFlightApplied = "wake during the tick: floor " + floor + jitterNote;
-        this.ruleSuspend = "suspend: idle " + Durations.format(config.suspendAfterUs());
-        this.ruleWakeRearm = "wake: re-arm at floor " + floor + jitterNote;
-        this.ruleWakePullBack = "wake: pull back to floor " + floor + jitterNote;
     }
 
     @Override
@@ -128,23 +113,23 @@ public final class HibernatePolicy implements PollPolicy {
         if (outcome.dispatched() > 0) {
             stepUs = config.floorUs();
             idleUs = 0;
-            rule = ruleLease;
+            rule = Rule.LEASE;
         } else if (!outcome.saturated()) {
             idleUs += stepUs;
             stepUs = Math.min(config.multiplier().times(stepUs), config.ceilingUs());
-            rule = ruleEmptyLease;
+            rule = Rule.EMPTY_LEASE;
         } else {
-            rule = RULE_SATURATED;
+            rule = Rule.SATURATED;
         }
         if (pendingWake) {
             pendingWake = false;
             stepUs = config.floorUs();
             idleUs = 0;
-            rule = ruleWakeInFlightApplied;
+            rule = Rule.WAKE_IN_FLIGHT_APPLIED;
         }
         if (config.suspendAfterUs() > 0 && idleUs >= config.suspendAfterUs()) {
             dueUs = Long.MAX_VALUE;
-            rule = ruleSuspend;
+            rule = Rule.SUSPEND;
             return SUSPEND;
         }
         return due(nowUs, jittered(stepUs));
@@ -153,7 +138,7 @@ public final class HibernatePolicy implements PollPolicy {
     @Override
     public long onWake(long nowUs, WakeKind kind, LoopState state) {
         if (kind == WakeKind.WORK_VISIBLE) {
-            rule = RULE_WORK_VISIBLE;
+            rule = Rule.WORK_VISIBLE;
             return KEEP;
         }
         stepUs = config.floorUs();
@@ -161,29 +146,47 @@ public final class HibernatePolicy implements PollPolicy {
         switch (state) {
             case IN_FLIGHT:
                 pendingWake = !flaws.losesInFlightWake();
-                rule = pendingWake ? RULE_WAKE_DEFERRED : RULE_WAKE_LOST;
+                rule = pendingWake ? Rule.WAKE_DEFERRED : Rule.WAKE_LOST;
                 return KEEP;
             case SUSPENDED:
-                rule = ruleWakeRearm;
+                rule = Rule.WAKE_REARM;
                 return due(nowUs, jittered(stepUs));
             case WAITING:
             default:
                 if (flaws.wakeRearmsSuspendedOnly()) {
-                    rule = RULE_WAKE_KEPT_BACKED_OFF;
+                    rule = Rule.WAKE_KEPT_BACKED_OFF;
                     return KEEP;
                 }
                 if (dueUs - nowUs <= stepUs) {
-                    rule = RULE_WAKE_SOONER_KEPT;
+                    rule = Rule.WAKE_SOONER_KEPT;
                     return KEEP;
                 }
-                rule = ruleWakePullBack;
+                rule = Rule.WAKE_PULL_BACK;
                 return due(nowUs, jittered(stepUs));
         }
     }
 
+    /** Worded on demand: a fleet holds a policy per loop, and only an explanation reads the words. */
     @Override
     public String rule() {
-        return rule;
+        String jitterNote = config.jitterPercent() == 0 ? "" : ", jitter -" + config.jitterPercent() + "%";
+        String floor = Durations.format(config.floorUs());
+        return switch (rule) {
+            case START -> RULE_START;
+            case SATURATED -> RULE_SATURATED;
+            case WORK_VISIBLE -> RULE_WORK_VISIBLE;
+            case WAKE_DEFERRED -> RULE_WAKE_DEFERRED;
+            case WAKE_LOST -> RULE_WAKE_LOST;
+            case WAKE_KEPT_BACKED_OFF -> RULE_WAKE_KEPT_BACKED_OFF;
+            case WAKE_SOONER_KEPT -> RULE_WAKE_SOONER_KEPT;
+            case LEASE -> "lease: floor " + floor + jitterNote;
+            case EMPTY_LEASE -> "empty lease x" + config.multiplier() + " (ceiling " + Durations.format(config.ceilingUs())
+                    + ")" + jitterNote;
+            case WAKE_IN_FLIGHT_APPLIED -> "wake during the tick: floor " + floor + jitterNote;
+            case SUSPEND -> "suspend: idle " + Durations.format(config.suspendAfterUs());
+            case WAKE_REARM -> "wake: re-arm at floor " + floor + jitterNote;
+            case WAKE_PULL_BACK -> "wake: pull back to floor " + floor + jitterNote;
+        };
     }
 
     /** The current un-jittered step, for tests and timelines. */
@@ -207,5 +210,11 @@ public final class HibernatePolicy implements PollPolicy {
             return step;
         }
         return step - (long) (jitter.nextDouble() * step * config.jitterPercent() / 100);
+    }
+
+    /** The rule of the last decision. */
+    private enum Rule {
+        START, SATURATED, WORK_VISIBLE, WAKE_DEFERRED, WAKE_LOST, WAKE_KEPT_BACKED_OFF, WAKE_SOONER_KEPT, LEASE,
+        EMPTY_LEASE, WAKE_IN_FLIGHT_APPLIED, SUSPEND, WAKE_REARM, WAKE_PULL_BACK
     }
 }

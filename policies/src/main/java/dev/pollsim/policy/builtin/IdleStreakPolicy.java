@@ -38,10 +38,8 @@ public final class IdleStreakPolicy implements PollPolicy {
     private final long minWaitUs;
     private final long maxWaitUs;
     private final boolean clampBug;
-    private final String ruleIdle;
-    private final String ruleClamp;
     private int streak;
-    private String rule = RULE_START;
+    private Rule rule = Rule.START;
 
     /**
      * @param baseUs the poll interval
@@ -59,8 +57,6 @@ public final class IdleStreakPolicy implements PollPolicy {
         this.minWaitUs = minWaitUs;
         this.maxWaitUs = maxWaitUs;
         this.clampBug = clampBug;
-        this.ruleIdle = "idle streak: base x2^min(streak, " + (maxBackoffMultiplier - 1) + ")";
-        this.ruleClamp = "clamp bug: due once the base " + Durations.format(baseUs) + " has elapsed";
     }
 
     @Override
@@ -72,26 +68,33 @@ public final class IdleStreakPolicy implements PollPolicy {
     public long onTick(long nowUs, TickOutcome outcome) {
         if (outcome.didWork()) {
             streak = 0;
-            rule = RULE_RESET;
+            rule = Rule.RESET;
         } else if (outcome.saturated()) {
-            rule = RULE_SATURATED;
+            rule = Rule.SATURATED;
         } else {
             if (streak < maxBackoffMultiplier) {
                 streak++;
             }
-            rule = ruleIdle;
+            rule = Rule.IDLE;
         }
         long effective = effectiveIntervalUs();
         if (clampBug) {
-            rule = ruleClamp;
+            rule = Rule.CLAMP;
             return clampedTickDelay(effective);
         }
         return Math.max(effective, minWaitUs);
     }
 
+    /** Worded on demand: a fleet holds a policy per loop, and only an explanation reads the words. */
     @Override
     public String rule() {
-        return rule;
+        return switch (rule) {
+            case START -> RULE_START;
+            case RESET -> RULE_RESET;
+            case SATURATED -> RULE_SATURATED;
+            case IDLE -> "idle streak: base x2^min(streak, " + (maxBackoffMultiplier - 1) + ")";
+            case CLAMP -> "clamp bug: due once the base " + Durations.format(baseUs) + " has elapsed";
+        };
     }
 
     @Override
@@ -131,5 +134,10 @@ public final class IdleStreakPolicy implements PollPolicy {
             elapsed += Math.min(Math.max(remaining, minWaitUs), maxWaitUs);
         }
         return elapsed;
+    }
+
+    /** The rule of the last decision. */
+    private enum Rule {
+        START, RESET, SATURATED, IDLE, CLAMP
     }
 }

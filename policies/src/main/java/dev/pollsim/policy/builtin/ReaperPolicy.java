@@ -26,9 +26,8 @@ public final class ReaperPolicy implements PollPolicy {
 
     private final long intervalUs;
     private final int idleSweepsToSuspend;
-    private final String ruleSuspend;
     private int idleSweeps;
-    private String rule = RULE_START;
+    private Rule rule = Rule.START;
 
     /**
      * @param intervalUs time between sweeps
@@ -40,7 +39,6 @@ public final class ReaperPolicy implements PollPolicy {
         }
         this.intervalUs = intervalUs;
         this.idleSweepsToSuspend = idleSweepsToSuspend;
-        this.ruleSuspend = "suspend: " + idleSweepsToSuspend + " idle sweeps";
     }
 
     @Override
@@ -57,30 +55,44 @@ public final class ReaperPolicy implements PollPolicy {
     public long onTick(long nowUs, TickOutcome outcome) {
         idleSweeps = outcome.pendingWork() > 0 ? 0 : idleSweeps + 1;
         if (idleSweepsToSuspend > 0 && idleSweeps >= idleSweepsToSuspend) {
-            rule = ruleSuspend;
+            rule = Rule.SUSPEND;
             return SUSPEND;
         }
-        rule = idleSweeps == 0 ? RULE_SWEEP_BUSY : RULE_SWEEP_IDLE;
+        rule = idleSweeps == 0 ? Rule.SWEEP_BUSY : Rule.SWEEP_IDLE;
         return intervalUs;
     }
 
     @Override
     public long onWake(long nowUs, WakeKind kind, LoopState state) {
         if (kind == WakeKind.WORK_VISIBLE) {
-            rule = RULE_WORK_VISIBLE;
+            rule = Rule.WORK_VISIBLE;
             return KEEP;
         }
         idleSweeps = 0;
         if (state == LoopState.SUSPENDED) {
-            rule = RULE_WAKE_REARM;
+            rule = Rule.WAKE_REARM;
             return intervalUs;
         }
-        rule = RULE_WAKE_KEEP;
+        rule = Rule.WAKE_KEEP;
         return KEEP;
     }
 
+    /** Worded on demand: a fleet holds a policy per loop, and only an explanation reads the words. */
     @Override
     public String rule() {
-        return rule;
+        return switch (rule) {
+            case START -> RULE_START;
+            case SWEEP_BUSY -> RULE_SWEEP_BUSY;
+            case SWEEP_IDLE -> RULE_SWEEP_IDLE;
+            case WORK_VISIBLE -> RULE_WORK_VISIBLE;
+            case WAKE_REARM -> RULE_WAKE_REARM;
+            case WAKE_KEEP -> RULE_WAKE_KEEP;
+            case SUSPEND -> "suspend: " + idleSweepsToSuspend + " idle sweeps";
+        };
+    }
+
+    /** The rule of the last decision. */
+    private enum Rule {
+        START, SWEEP_BUSY, SWEEP_IDLE, WORK_VISIBLE, WAKE_REARM, WAKE_KEEP, SUSPEND
     }
 }

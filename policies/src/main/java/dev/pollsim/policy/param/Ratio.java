@@ -57,10 +57,11 @@ public record Ratio(long numerator, long denominator) {
 
     /** {@code floor(micros * this)} for {@code micros >= 0}, exact; saturates at {@link Long#MAX_VALUE}. */
     public long times(long micros) {
-        if (micros > Long.MAX_VALUE / numerator) {
+        long product = micros * numerator;
+        if (Math.multiplyHigh(micros, numerator) != 0 || product < 0) {
             return Long.MAX_VALUE;
         }
-        return micros * numerator / denominator;
+        return product / denominator;
     }
 
     /** True when the factor is below one. */

@@ -79,7 +79,7 @@ public final class FleetSimulation {
     private int queued;
 
     private final PollPolicy[] policies;
-    private final SplittableRandom[] loopRandom;
+    private final RandomStreams streams;
     /** When the loop's pending tick falls, or NO_TICK (suspended), BEYOND_HORIZON or PARKED. */
     private final long[] pendingAt;
     /** When the pending tick was armed: its ordering key among ticks of one instant. */
@@ -160,6 +160,7 @@ public final class FleetSimulation {
         this.factory = factory;
         this.arrivals = arrivals;
         this.horizonUs = world.horizonUs();
+        this.streams = streams;
         this.upstream = new Upstream(world.upstream(), world.faults().errors(), streams);
         this.owners = streams.stream("workload/owner");
         this.jobFailures = streams.stream("faults/jobs");
@@ -182,9 +183,8 @@ public final class FleetSimulation {
         }
 
         int loops = daemons * loopsPerDaemon;
-        this.events = new EventList(2 * loops + 64);
+        this.events = new EventList(loops + 64);
         this.policies = new PollPolicy[loops];
-        this.loopRandom = new SplittableRandom[loops];
         this.pendingAt = new long[loops];
         this.armedAt = new long[loops];
         this.parkedIn = new int[loops];
@@ -199,12 +199,14 @@ public final class FleetSimulation {
         this.inFlight = new boolean[loops];
         this.freedSinceTick = new int[loops];
         this.reportedDue = new long[loops];
-        this.flightDispatched = new int[loops];
-        this.flightFreed = new int[loops];
-        this.flightError = new byte[loops];
-        this.flightDeadline = new long[loops];
-        this.flightPending = new int[loops];
-        this.flightBusy = new long[loops];
+        // only a tick that waits for a response is ever in flight
+        int flying = fleet.tickLatencyUs() > 0 || !plainUpstream ? loops : 0;
+        this.flightDispatched = new int[flying];
+        this.flightFreed = new int[flying];
+        this.flightError = new byte[flying];
+        this.flightDeadline = new long[flying];
+        this.flightPending = new int[flying];
+        this.flightBusy = new long[flying];
         this.active = new int[daemons];
         this.maxConcurrent = new int[daemons];
         this.epoch = new int[daemons];
@@ -216,8 +218,7 @@ public final class FleetSimulation {
 
         for (int loop = 0; loop < loops; loop++) {
             String prefix = "fleet/daemon/" + (loop / loopsPerDaemon) + "/loop/" + (loop % loopsPerDaemon);
-            loopRandom[loop] = streams.stream(prefix + "/jitter");
-            policies[loop] = factory.create(loopSpecs[loop % loopsPerDaemon], loopRandom[loop]);
+            policies[loop] = factory.create(loopSpecs[loop % loopsPerDaemon], streams.stream(prefix + "/jitter"));
             pendingAt[loop] = NO_TICK;
             if (!policies[loop].startsSuspended()) {
                 long first = 0;
@@ -637,7 +638,9 @@ public final class FleetSimulation {
                     unpark(loop, now, false);
                 }
                 dropSentinel(loop);
-                policies[loop] = factory.create(loopSpecs[loop % loopsPerDaemon], loopRandom[loop]);
+                // a restarted process draws afresh: a stream of its own per restart
+                policies[loop] = factory.create(loopSpecs[loop % loopsPerDaemon],
+                        streams.stream("fleet/daemon/" + d + "/loop/" + (loop - first) + "/jitter/restart/" + epoch[d]));
                 if (reloadedParams != null) {
                     policies[loop].reconfigure(reloadedParams);
                 }
