@@ -59,6 +59,8 @@ public final class FleetSimulation {
     private static final int RESTART = 4;
     private static final int RELOAD = 5;
     private static final TickError[] ERRORS = TickError.values();
+    /** Ticks are held aside (see {@link #hold}) only while the event list is this short. */
+    private static final int HOLD_BELOW = 16;
 
     private final World world;
     private final FleetConfig fleet;
@@ -874,6 +876,11 @@ public final class FleetSimulation {
      * loop is superseded; one for another loop goes into the list.
      */
     private void hold(long at, long key, int loop) {
+        if (events.size() > HOLD_BELOW) {
+            // a crowded list almost always has an event sooner: checking would only cost
+            events.schedule(at, EventKind.TICK, key, loop);
+            return;
+        }
         if (heldLoop >= 0 && heldLoop != loop) {
             events.schedule(heldAt, EventKind.TICK, heldKey, heldLoop);
         }
