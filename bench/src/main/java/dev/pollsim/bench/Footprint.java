@@ -1,0 +1,65 @@
+package dev.pollsim.bench;
+
+import dev.pollsim.policy.builtin.BuiltinPolicies;
+import dev.pollsim.sim.engine.RandomStreams;
+import dev.pollsim.sim.model.FleetSimulation;
+import dev.pollsim.sim.run.ScenarioRunner;
+import dev.pollsim.sim.scenario.PolicySelection;
+import dev.pollsim.sim.scenario.ResolvedPolicy;
+import dev.pollsim.sim.scenario.Scenario;
+import dev.pollsim.sim.scenario.ScenarioLoader;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The heap a shared-queue fleet holds per daemon: live bytes after a full collection with the
+ * simulation built (every loop armed) and again after one simulated day, less the live bytes
+ * before it was built, divided by the daemons. Not a JMH benchmark: a size, not a time.
+ *
+ * <p>How to run: {@code java -cp bench/target/benchmarks.jar dev.pollsim.bench.Footprint
+ * [POLICY...]}, for 200,000 daemons (one job a second over the fleet, 30 s each).
+ */
+public final class Footprint {
+
+    private static final int DAEMONS = 200_000;
+
+    private Footprint() {}
+
+    public static void main(String[] args) {
+        List<String> policies = args.length == 0 ? List.of("fixed", "exp-idle", "idle-streak", "gastown", "hibernate")
+                : List.of(args);
+        System.out.printf(Locale.ROOT, "%-12s %7s %16s %16s%n", "policy", "loops", "built (B/daemon)",
+                "after 1 day");
+        for (String policy : policies) {
+            measure(policy);
+        }
+    }
+
+    private static void measure(String policy) {
+        String yaml = "name: footprint\ndays: 1\nseed: 1\n"
+                + "workload: {kind: poisson, ratePerHour: 3600, serviceTime: 30s}\n"
+                + "fleet: {daemons: " + DAEMONS + ", maxConcurrent: 4}\n"
+                + "policies:\n  " + policy + ": {}\n";
+        Scenario scenario = new ScenarioLoader().parse(yaml, "footprint.yaml");
+        ResolvedPolicy p = new PolicySelection(BuiltinPolicies.catalogue()).select(scenario, List.of(), List.of()).get(0);
+        long before = live();
+        RandomStreams streams = new RandomStreams(scenario.seed());
+        FleetSimulation sim = new FleetSimulation(ScenarioRunner.world(scenario, p), p.factory(),
+                scenario.workload().source(streams, scenario.fleet().jobOrigin()), streams);
+        long built = live();
+        sim.run();
+        long ran = live();
+        System.out.printf(Locale.ROOT, "%-12s %7d %16.1f %16.1f%n", policy, sim.loopsPerDaemon(),
+                (built - before) / (double) DAEMONS, (ran - before) / (double) DAEMONS);
+    }
+
+    private static long live() {
+        MemoryMXBean memory = ManagementFactory.getMemoryMXBean();
+        for (int i = 0; i < 3; i++) {
+            memory.gc();
+        }
+        return memory.getHeapMemoryUsage().getUsed();
+    }
+}
