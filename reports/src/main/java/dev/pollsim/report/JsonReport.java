@@ -153,6 +153,7 @@ public final class JsonReport {
             millisArray(intervals.putArray("atMs"), iv.atUs());
             millisArray(intervals.putArray("nextDelayMs"), iv.delayUs());
             millisArray(intervals.putArray("reportedDueMs"), iv.reportedDueUs());
+            millisArray(intervals.putArray("overdueMs"), iv.overdueUs());
             LatencyCdf cdf = r.wakeLatencyCdf();
             ObjectNode dist = o.putObject("wakeLatencyCdf");
             millisArray(dist.putArray("atMostMs"), cdf.atMostUs());

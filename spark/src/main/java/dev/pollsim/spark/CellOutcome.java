@@ -104,7 +104,7 @@ final class CellOutcome implements Serializable {
         return new CellOutcome(text, loopNames, longs, new double[] {w.meanUs(), s.meanUs()}, byKind,
                 r.requestsPerDaemon().stream().mapToLong(Long::longValue).toArray(), byLoop,
                 new long[][] {h.requests(), h.arrivals(), h.peakQueued()},
-                new long[][] {iv.atUs(), iv.delayUs(), iv.reportedDueUs()},
+                new long[][] {iv.atUs(), iv.delayUs(), iv.reportedDueUs(), iv.overdueUs()},
                 r.wakeLatencyCdf().atMostUs(), r.wakeLatencyCdf().fraction());
     }
 
@@ -132,7 +132,7 @@ final class CellOutcome implements Serializable {
                 new LoopCounts(n[10], n[11], n[12], n[13], n[14], n[15]),
                 new UpstreamStats(n[16], n[17], n[18], n[19]),
                 new HourlySeries(hourly[0], hourly[1], hourly[2]),
-                new IntervalSeries(text[2], intervals[0], intervals[1], intervals[2], n[32] != 0),
+                new IntervalSeries(text[2], intervals[0], intervals[1], intervals[2], intervals[3], n[32] != 0),
                 new LatencyCdf(cdfAtMostUs, cdfFraction));
     }
 }

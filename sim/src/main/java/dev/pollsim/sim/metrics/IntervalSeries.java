@@ -4,16 +4,20 @@ import java.util.Arrays;
 
 /**
  * The decisions of one loop (the first loop of daemon 0), tick by tick: when it decided, the
- * delay it chose ({@code -1} for suspend), and the next due time its daemon reported. At most
+ * delay it chose ({@code -1} for suspend), the next due time its daemon reported, and how late the
+ * tick came against the due time reported before it (seed 002's {@code overdue_ms}). At most
  * {@link #LIMIT} ticks are kept; {@link #truncated()} says whether more happened.
  *
  * @param loop the loop's name
  * @param atUs decision times
  * @param delayUs chosen delays, {@code -1} when the loop suspended
  * @param reportedDueUs next due times as the daemon would report them, {@code -1} when suspended
+ * @param overdueUs how long after the previously reported due time each tick came, {@code 0} when
+ *     on time or when none was reported
  * @param truncated whether ticks beyond {@link #LIMIT} were dropped
  */
-public record IntervalSeries(String loop, long[] atUs, long[] delayUs, long[] reportedDueUs, boolean truncated) {
+public record IntervalSeries(String loop, long[] atUs, long[] delayUs, long[] reportedDueUs, long[] overdueUs,
+        boolean truncated) {
 
     /** The most ticks a series keeps. */
     public static final int LIMIT = 100_000;
@@ -22,6 +26,7 @@ public record IntervalSeries(String loop, long[] atUs, long[] delayUs, long[] re
         atUs = atUs.clone();
         delayUs = delayUs.clone();
         reportedDueUs = reportedDueUs.clone();
+        overdueUs = overdueUs.clone();
     }
 
     public int size() {
@@ -44,13 +49,19 @@ public record IntervalSeries(String loop, long[] atUs, long[] delayUs, long[] re
     }
 
     @Override
+    public long[] overdueUs() {
+        return overdueUs.clone();
+    }
+
+    @Override
     public boolean equals(Object o) {
         return o instanceof IntervalSeries
                 && loop.equals(((IntervalSeries) o).loop)
                 && truncated == ((IntervalSeries) o).truncated
                 && Arrays.equals(atUs, ((IntervalSeries) o).atUs)
                 && Arrays.equals(delayUs, ((IntervalSeries) o).delayUs)
-                && Arrays.equals(reportedDueUs, ((IntervalSeries) o).reportedDueUs);
+                && Arrays.equals(reportedDueUs, ((IntervalSeries) o).reportedDueUs)
+                && Arrays.equals(overdueUs, ((IntervalSeries) o).overdueUs);
     }
 
     @Override

@@ -57,6 +57,7 @@ public final class RunMetrics {
     private long[] seriesAt = new long[0];
     private long[] seriesDelay = new long[0];
     private long[] seriesDue = new long[0];
+    private long[] seriesOverdue = new long[0];
     private int seriesSize;
     private boolean seriesTruncated;
 
@@ -238,8 +239,11 @@ public final class RunMetrics {
         restarts++;
     }
 
-    /** The series loop decided {@code delayUs} at {@code nowUs} ({@code -1} to suspend). */
-    public void decision(long nowUs, long delayUs, long reportedDueUs) {
+    /**
+     * The series loop decided {@code delayUs} at {@code nowUs} ({@code -1} to suspend), at the end
+     * of a tick that came {@code overdueUs} after the due time reported before it.
+     */
+    public void decision(long nowUs, long delayUs, long reportedDueUs, long overdueUs) {
         if (seriesSize == IntervalSeries.LIMIT) {
             seriesTruncated = true;
             return;
@@ -249,10 +253,12 @@ public final class RunMetrics {
             seriesAt = Arrays.copyOf(seriesAt, cap);
             seriesDelay = Arrays.copyOf(seriesDelay, cap);
             seriesDue = Arrays.copyOf(seriesDue, cap);
+            seriesOverdue = Arrays.copyOf(seriesOverdue, cap);
         }
         seriesAt[seriesSize] = nowUs;
         seriesDelay[seriesSize] = delayUs;
         seriesDue[seriesSize] = reportedDueUs;
+        seriesOverdue[seriesSize] = overdueUs;
         seriesSize++;
     }
 
@@ -291,6 +297,7 @@ public final class RunMetrics {
             seriesAt = Arrays.copyOf(other.seriesAt, other.seriesSize);
             seriesDelay = Arrays.copyOf(other.seriesDelay, other.seriesSize);
             seriesDue = Arrays.copyOf(other.seriesDue, other.seriesSize);
+            seriesOverdue = Arrays.copyOf(other.seriesOverdue, other.seriesSize);
             seriesSize = other.seriesSize;
             seriesTruncated = other.seriesTruncated;
         }
@@ -373,7 +380,8 @@ public final class RunMetrics {
                 upstream,
                 new HourlySeries(hourlyRequests, hourlyArrivals, hourlyPeakQueued),
                 new IntervalSeries(seriesLoop, Arrays.copyOf(seriesAt, seriesSize),
-                        Arrays.copyOf(seriesDelay, seriesSize), Arrays.copyOf(seriesDue, seriesSize), seriesTruncated),
+                        Arrays.copyOf(seriesDelay, seriesSize), Arrays.copyOf(seriesDue, seriesSize),
+                        Arrays.copyOf(seriesOverdue, seriesSize), seriesTruncated),
                 wakeLatency.cdf());
     }
 

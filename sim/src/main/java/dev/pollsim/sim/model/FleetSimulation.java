@@ -117,6 +117,8 @@ public final class FleetSimulation {
     private final long[] anchor;
     private final int[] sentinelOf;
     private long tickKey = -1;
+    /** How late loop 0's current tick came against its reported due time; for the series. */
+    private long seriesOverdueUs;
     private int tickLoop = -1;
     /** The tick armed last, not yet in the event list (-1 when none): see {@link #hold}. */
     private int heldLoop = -1;
@@ -706,8 +708,12 @@ public final class FleetSimulation {
         PollPolicy policy = policies[loop];
         LoopSpec spec = loopSpecs[k];
         dropSentinel(loop);
-        if (reportedDue[loop] != NO_DUE && now > reportedDue[loop]) {
-            metrics.overdue(now - reportedDue[loop]);
+        long overdue = reportedDue[loop] != NO_DUE && now > reportedDue[loop] ? now - reportedDue[loop] : 0;
+        if (overdue > 0) {
+            metrics.overdue(overdue);
+        }
+        if (loop == 0) {
+            seriesOverdueUs = overdue;
         }
         int rpt = fleet.requestsPerTick();
         boolean reaper = spec.role() == LoopSpec.Role.REAPER;
@@ -825,7 +831,8 @@ public final class FleetSimulation {
             arm(loop, now, delay);
         }
         if (loop == 0 && series) {
-            metrics.decision(now, delay >= 0 ? delay : -1, reportedDue[0]);
+            metrics.decision(now, delay >= 0 ? delay : -1, reportedDue[0], seriesOverdueUs);
+            seriesOverdueUs = 0;
         }
         if (queued > 0 && delay == PollPolicy.SUSPEND) {
             workBecameVisible(now);
@@ -939,9 +946,12 @@ public final class FleetSimulation {
                 metrics.overdue(a + period - due);
             }
             if (loop == 0 && series) {
+                long dueBefore = policy.reportedDueUs(a, period);
                 for (long k = 1; k <= done && k <= dev.pollsim.sim.metrics.IntervalSeries.LIMIT; k++) {
                     long t = a + k * period;
-                    metrics.decision(t, period, policy.reportedDueUs(t, period));
+                    long dueNext = policy.reportedDueUs(t, period);
+                    metrics.decision(t, period, dueNext, Math.max(0, t - dueBefore));
+                    dueBefore = dueNext;
                 }
             }
         }

@@ -35,7 +35,8 @@ public final class CellRunner {
         Scenario s = scenario(cell);
         List<ResolvedPolicy> policy = new PolicySelection(CATALOGUE).select(s, List.of(cell.policy()), cell.sets());
         PolicyResult r = new ScenarioRunner(1).run(s, policy).results().get(0);
-        IntervalSeries none = new IntervalSeries(r.intervals().loop(), new long[0], new long[0], new long[0], false);
+        IntervalSeries none = new IntervalSeries(r.intervals().loop(), new long[0], new long[0], new long[0], new long[0],
+                false);
         return new PolicyResult(r.label(), r.policy(), r.params(), r.horizonUs(), r.requests(), r.requestsByKind(),
                 r.requestsPerDaemon(), r.requestsByLoop(), r.wakeLatency(), r.timeToStart(), r.rampTimeUs(), r.jobs(),
                 r.loops(), r.upstream(), NO_HOURS, none);

@@ -9,6 +9,7 @@ import dev.pollsim.policy.builtin.BuiltinPolicies;
 import dev.pollsim.policy.param.Durations;
 import dev.pollsim.policy.param.PolicyParams;
 import dev.pollsim.sim.engine.RandomStreams;
+import dev.pollsim.sim.metrics.IntervalSeries;
 import dev.pollsim.sim.metrics.PolicyResult;
 import dev.pollsim.sim.metrics.RequestKind;
 import dev.pollsim.sim.workload.ArrivalSource;
@@ -118,6 +119,31 @@ class SeedWorldTest {
     }
 
     // ---- (c) seed 001: hibernation and its findings -----------------------------------------
+
+    @Test
+    void theSeriesShouldShowTheOverdueTickAfterARestartAndNoOther() {
+        // seed 002's status reports the next tick due one interval after the last; a restart at
+        // 30 min with 20 s of downtime makes the first tick after it come 15 s past that
+        FaultPlan faults = new FaultPlan(List.of(), FaultPlan.JobFailures.NONE,
+                List.of(new FaultPlan.Restart(30 * MIN, 0, 20 * S)), List.of());
+        World w = new World(new FleetConfig(1, 4, 1, StartPhases.ALIGNED), UpstreamConfig.NONE, faults, 2 * H);
+        for (World world : List.of(w, w.withFastForward(false))) {
+            PolicyResult r = run(world, policy("idle-streak", Map.of()), none(), TickObserver.NONE);
+            IntervalSeries series = r.intervals();
+            long[] at = series.atUs();
+            long[] overdue = series.overdueUs();
+            List<Long> late = new ArrayList<>();
+            for (int i = 0; i < overdue.length; i++) {
+                assertThat(overdue[i]).isNotNegative();
+                if (overdue[i] > 0) {
+                    late.add(at[i]);
+                    assertThat(overdue[i]).isEqualTo(15 * S);
+                }
+            }
+            assertThat(late).containsExactly(30 * MIN + 20 * S);
+            assertThat(r.loops().maxOverdueUs()).isEqualTo(15 * S);
+        }
+    }
 
     @Test
     void hibernateShouldMakeNoRequestAfterTheIdleWindowOfAnIdleDay() {
