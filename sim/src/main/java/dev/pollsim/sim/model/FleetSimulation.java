@@ -61,6 +61,8 @@ public final class FleetSimulation {
     private static final TickError[] ERRORS = TickError.values();
     /** Ticks are held aside (see {@link #hold}) only while the event list is this short. */
     private static final int HOLD_BELOW = 16;
+    /** Events per call of {@link #runEvents}. */
+    private static final int EVENTS_PER_CALL = 1 << 12;
 
     private final World world;
     private final FleetConfig fleet;
@@ -296,50 +298,8 @@ public final class FleetSimulation {
         }
         ran = true;
         scheduleNextArrival();
-        while (true) {
-            if (heldLoop >= 0) {
-                int loop = heldLoop;
-                heldLoop = -1;
-                if (events.advanceIfFirst(heldAt)) {
-                    handled(heldAt);
-                    onTick(loop, heldAt, heldKey);
-                    continue;
-                }
-                events.schedule(heldAt, EventKind.TICK, heldKey, loop);
-            }
-            if (events.isEmpty() || events.peekTime() >= horizonUs) {
-                break;
-            }
-            int payload = events.pop();
-            long now = events.lastTime();
-            handled(now);
-            switch (events.lastKind()) {
-                case EventKind.ARRIVAL:
-                    if (payload == 0) {
-                        onArrival(now);
-                    } else {
-                        onRetryVisible(payload - 1, now);
-                    }
-                    break;
-                case EventKind.COMPLETION:
-                    onCompletion(payload, now);
-                    break;
-                case EventKind.CONTROL:
-                    onControl(payload, now);
-                    break;
-                case EventKind.TICK:
-                    if ((payload & TICK_END) != 0) {
-                        int loop = payload & ~TICK_END;
-                        if (now == pendingAt[loop] && events.lastSeq() == armedAt[loop]) {
-                            tickEnd(loop, now);
-                        }
-                    } else {
-                        onTick(payload, now, events.lastSeq());
-                    }
-                    break;
-                default:
-                    throw new IllegalStateException("unknown event kind " + events.lastKind());
-            }
+        while (runEvents(EVENTS_PER_CALL)) {
+            // a bounded number of events per call: see runEvents
         }
         for (int loop = 0; loop < policies.length; loop++) {
             if (parkedIn[loop] >= 0) {
@@ -348,6 +308,78 @@ public final class FleetSimulation {
         }
         carryDepth(horizonUs);
         return queued;
+    }
+
+    /**
+     * Runs up to {@code most} events. The run is a loop of calls to this method, each a few
+     * thousand events, rather than one loop over the whole run: the JIT compiles this method as
+     * a whole after a few thousand calls and, when it drops that code (on a branch its profile
+     * never saw, such as another policy's run ending on another thread), compiles it again for
+     * the next calls. A run-long loop lives in code compiled on the stack (OSR), which two runs on
+     * two threads share; once dropped it could leave the rest of a run interpreted, several times
+     * slower.
+     *
+     * @return false once no event is left before the horizon
+     */
+    private boolean runEvents(int most) {
+        for (int i = 0; i < most; i++) {
+            if (!step()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Runs the next event.
+     *
+     * @return false once no event is left before the horizon
+     */
+    private boolean step() {
+        if (heldLoop >= 0) {
+            int loop = heldLoop;
+            heldLoop = -1;
+            if (events.advanceIfFirst(heldAt)) {
+                handled(heldAt);
+                onTick(loop, heldAt, heldKey);
+                return true;
+            }
+            events.schedule(heldAt, EventKind.TICK, heldKey, loop);
+        }
+        if (events.isEmpty() || events.peekTime() >= horizonUs) {
+            return false;
+        }
+        int payload = events.pop();
+        long now = events.lastTime();
+        handled(now);
+        switch (events.lastKind()) {
+            case EventKind.ARRIVAL:
+                if (payload == 0) {
+                    onArrival(now);
+                } else {
+                    onRetryVisible(payload - 1, now);
+                }
+                break;
+            case EventKind.COMPLETION:
+                onCompletion(payload, now);
+                break;
+            case EventKind.CONTROL:
+                onControl(payload, now);
+                break;
+            case EventKind.TICK:
+                if ((payload & TICK_END) != 0) {
+                    int loop = payload & ~TICK_END;
+                    if (now == pendingAt[loop] && events.lastSeq() == armedAt[loop]) {
+                        tickEnd(loop, now);
+                    }
+                } else {
+                    onTick(payload, now, events.lastSeq());
+                }
+                break;
+            default:
+                throw new IllegalStateException("unknown event kind " + events.lastKind());
+        }
+        return true;
     }
 
     private void handled(long now) {
