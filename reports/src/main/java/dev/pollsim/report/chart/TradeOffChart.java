@@ -75,6 +75,13 @@ final class TradeOffChart {
         renderer.setItemLabelInsets(new RectangleInsets(2, 9, 2, 9));
         renderer.setDefaultPositiveItemLabelPosition(
                 new ItemLabelPosition(ItemLabelAnchor.OUTSIDE3, TextAnchor.CENTER_LEFT));
+        boolean[] left = labelsLeft(points);
+        for (int s = 0; s < left.length; s++) {
+            if (left[s]) {
+                renderer.setSeriesPositiveItemLabelPosition(s,
+                        new ItemLabelPosition(ItemLabelAnchor.OUTSIDE9, TextAnchor.CENTER_RIGHT));
+            }
+        }
 
         LogScaleAxis requests = new LogScaleAxis("upstream requests per day, whole fleet (requests/day, log scale)");
         LogScaleAxis p99 = new LogScaleAxis("p99 wake latency (s, log scale)");
@@ -94,6 +101,24 @@ final class TradeOffChart {
                         + " waits (up). Both axes are logarithmic. Lower left is cheap and fast; a policy up and to"
                         + " the right of another is worse on both counts.",
                 ChartStyle.chart(TITLE, subtitle.toString(), plot, true), ChartStyle.WIDTH_PX, ChartStyle.HEIGHT_PX);
+    }
+
+    /**
+     * Which points take their label on their left: those in the right third of the points' span
+     * across, whose label would otherwise run past the plot's right edge.
+     */
+    static boolean[] labelsLeft(List<double[]> points) {
+        double lo = Double.POSITIVE_INFINITY;
+        double hi = Double.NEGATIVE_INFINITY;
+        for (double[] p : points) {
+            lo = Math.min(lo, p[0]);
+            hi = Math.max(hi, p[0]);
+        }
+        boolean[] left = new boolean[points.size()];
+        for (int i = 0; i < left.length; i++) {
+            left[i] = hi > lo && points.get(i)[0] > lo + (hi - lo) * 2 / 3;
+        }
+        return left;
     }
 
     /**

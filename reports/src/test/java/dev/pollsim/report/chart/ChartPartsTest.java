@@ -68,6 +68,15 @@ class ChartPartsTest {
     }
 
     @Test
+    void pointsInTheRightThirdShouldTakeTheirLabelOnTheLeft() {
+        // the default preset: oracle 359, exp-idle 9,536, fixed 86,395, batched 172,784 requests/day
+        assertThat(TradeOffChart.labelsLeft(List.of(new double[] {Math.log10(359), -3},
+                new double[] {Math.log10(9_536), 1.8}, new double[] {Math.log10(86_395), 0.5},
+                new double[] {Math.log10(172_784), 0.2}))).containsExactly(false, false, true, true);
+        assertThat(TradeOffChart.labelsLeft(List.of(new double[] {4, 1}))).containsExactly(false);
+    }
+
+    @Test
     void svgCoordinatesShouldBeRoundedToHundredths() {
         assertThat(ChartFiles.hundredths(12.3456)).isEqualTo("12.35");
         assertThat(ChartFiles.hundredths(-0.001)).isEqualTo("0");
