@@ -1,6 +1,7 @@
 package dev.pollsim.cli;
 
 import dev.pollsim.report.SweepCsvReport;
+import dev.pollsim.report.SweepHtmlReport;
 import dev.pollsim.report.SweepJsonReport;
 import dev.pollsim.report.SweepTableReport;
 import dev.pollsim.report.sweep.FrontierChart;
@@ -13,6 +14,8 @@ import dev.pollsim.sim.sweep.SweepPoint;
 import dev.pollsim.sim.sweep.SweepResult;
 import dev.pollsim.sim.sweep.SweepRunner;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,7 +71,8 @@ final class SweepCommand implements Callable<Integer> {
     private Path out;
 
     @Option(names = "--chart", paramLabel = "DIR",
-            description = "Also write the frontier chart of each scenario to DIR as frontier-SCENARIO.svg and .png.")
+            description = "Also write the sweep's report to DIR: index.html (each scenario's frontier chart and"
+                    + " tables, self-contained) and the charts as frontier-SCENARIO.svg and .png.")
     private Path chart;
 
     @Override
@@ -101,6 +105,8 @@ final class SweepCommand implements Callable<Integer> {
         if (chart != null) {
             try {
                 new FrontierChart().write(result, chart);
+                Files.writeString(chart.resolve("index.html"), new SweepHtmlReport().render(result,
+                        VersionProvider.version()), StandardCharsets.UTF_8);
             } catch (IOException e) {
                 throw new InputException("--chart " + chart + ": cannot write: " + e.getMessage());
             }

@@ -111,6 +111,9 @@ class SweepCommandTest {
         assertThat(Files.readString(charts.resolve("frontier-steady.svg"), StandardCharsets.UTF_8))
                 .startsWith("<?xml").contains("<svg", "Pareto frontier", "oracle (lower bound)");
         assertThat(Files.size(charts.resolve("frontier-steady.png"))).isPositive();
+        String page = Files.readString(charts.resolve("index.html"), StandardCharsets.UTF_8);
+        assertThat(page).startsWith("<!DOCTYPE html>").contains("<svg", "Pareto frontier", "(lower bound)",
+                "href=\"frontier-steady.svg\"", "pollsim run --scenario steady");
     }
 
     @Test

@@ -40,20 +40,18 @@ public final class SweepTableReport {
             b.append(String.format(Locale.ROOT, "\nscenario %s · seed %d · %d day%s · %d daemon%s\n\n", scenario,
                     first.baseSeed(), first.days(), first.days() == 1 ? "" : "s", first.daemons(),
                     first.daemons() == 1 ? "" : "s"));
-            TextTable points = table("point", "reps");
+            TextTable points = new TextTable(pointHeaders());
             for (PointResult p : mine) {
-                points.row(row(name(p.point()), Integer.toString(p.replications()), p));
+                points.row(pointRow(p));
             }
             b.append(points.render());
             b.append(String.format(Locale.ROOT, "\nfrontier · requests/day against p99 wake latency (means)\n\n"));
-            TextTable frontier = new TextTable("point", "req/day", "p99 (s)", "stranded");
+            TextTable frontier = new TextTable(FRONTIER_HEADERS.toArray(String[]::new));
             for (int index : frontiers.get(scenario)) {
-                PointResult p = sweep.points().get(index);
-                frontier.row(name(p.point()), cell(p, COLUMNS.get(0)), cell(p, COLUMNS.get(3)), cell(p, COLUMNS.get(5)));
+                frontier.row(frontierRow(sweep.points().get(index), false));
             }
             for (PointResult p : sweep.lowerBounds(scenario)) {
-                frontier.row(name(p.point()) + " (lower bound)", cell(p, COLUMNS.get(0)), cell(p, COLUMNS.get(3)),
-                        cell(p, COLUMNS.get(5)));
+                frontier.row(frontierRow(p, true));
             }
             b.append(frontier.render());
         }
@@ -64,24 +62,35 @@ public final class SweepTableReport {
         return b.toString();
     }
 
-    private static TextTable table(String first, String reps) {
+    /** The headers of the frontier table. */
+    static final List<String> FRONTIER_HEADERS = List.of("point", "req/day", "p99 (s)", "stranded");
+
+    /** The headers of the table of points: the point, its replications, each metric. */
+    static String[] pointHeaders() {
         String[] header = new String[COLUMNS.size() + 2];
-        header[0] = first;
-        header[1] = reps;
+        header[0] = "point";
+        header[1] = "reps";
         for (int i = 0; i < COLUMNS.size(); i++) {
             header[i + 2] = COLUMNS.get(i).header();
         }
-        return new TextTable(header);
+        return header;
     }
 
-    private static String[] row(String name, String reps, PointResult p) {
+    /** A point's row in the table of points, each metric as {@code mean ± half-width}. */
+    static String[] pointRow(PointResult p) {
         String[] cells = new String[COLUMNS.size() + 2];
-        cells[0] = name;
-        cells[1] = reps;
+        cells[0] = name(p.point());
+        cells[1] = Integer.toString(p.replications());
         for (int i = 0; i < COLUMNS.size(); i++) {
             cells[i + 2] = cell(p, COLUMNS.get(i));
         }
         return cells;
+    }
+
+    /** A point's row in the frontier table; {@code bound} for the {@code oracle} lower bound. */
+    static String[] frontierRow(PointResult p, boolean bound) {
+        return new String[] {name(p.point()) + (bound ? " (lower bound)" : ""), cell(p, COLUMNS.get(0)),
+            cell(p, COLUMNS.get(3)), cell(p, COLUMNS.get(5))};
     }
 
     private static String cell(PointResult p, Column c) {

@@ -62,6 +62,25 @@ class SweepReportsTest {
     }
 
     @Test
+    void theSweepPageShouldHoldEachFrontierAsChartAndTableAndNeedNothingElse() {
+        String page = new SweepHtmlReport().render(sweep, "test");
+        assertThat(new SweepHtmlReport().render(sweep, "test")).isEqualTo(page);
+        assertThat(page).startsWith("<!DOCTYPE html>\n").endsWith("</html>\n")
+                .contains("<svg id='frontier-steady'", "viewBox=", "Pareto frontier", "oracle (lower bound)",
+                        "<h3>Frontier: requests per day against p99 wake latency (means)</h3>");
+        String text = new SweepTableReport().render(sweep);
+        // the frontier rows are the terminal table's, point for point
+        for (int index : sweep.frontiers().get("steady")) {
+            String name = SweepTableReport.frontierRow(sweep.points().get(index), false)[0];
+            assertThat(text).contains(name);
+            assertThat(page).contains("<tr><td><code>" + name.replace("&", "&amp;") + "</code></td>");
+        }
+        assertThat(page).contains("(lower bound)</code></td>");
+        // self-contained: no script, no style sheet or image from elsewhere
+        assertThat(page).doesNotContain("<script", "<link rel=\"stylesheet\"", "src=\"http");
+    }
+
+    @Test
     void theFrontierChartShouldBeTheSameSvgEveryTimeAndNameItsSeries() throws IOException {
         FrontierChart chart = new FrontierChart();
         String svg = chart.svg(chart.chart(sweep, "steady"));

@@ -52,6 +52,11 @@ public final class HtmlReport {
             "@media print { body { max-width: none; padding: 0; } section { break-inside: avoid; }"
                     + " nav { display: none; } }");
 
+    /** The page's style sheet, for other pages that should look the same. */
+    public static String style() {
+        return STYLE;
+    }
+
     /**
      * The page, ending in a newline.
      *

@@ -28,7 +28,10 @@ import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.jfree.svg.MeetOrSlice;
+import org.jfree.svg.PreserveAspectRatio;
 import org.jfree.svg.SVGGraphics2D;
+import org.jfree.svg.ViewBox;
 
 /**
  * The trade-off chart of a sweep, one per scenario: every point's mean requests per day
@@ -120,7 +123,7 @@ public final class FrontierChart {
         List<Path> out = new ArrayList<>();
         for (String scenario : sweep.scenarios()) {
             JFreeChart chart = chart(sweep, scenario);
-            String stem = "frontier-" + scenario.replaceAll("[^A-Za-z0-9._-]", "_");
+            String stem = stem(scenario);
             Path svg = dir.resolve(stem + ".svg");
             Files.writeString(svg, svg(chart), StandardCharsets.UTF_8);
             Path png = dir.resolve(stem + ".png");
@@ -131,6 +134,23 @@ public final class FrontierChart {
             out.add(png);
         }
         return out;
+    }
+
+    /**
+     * The chart as an {@code <svg>} element with the given id, to put inline in HTML: it scales
+     * with its {@code viewBox}.
+     */
+    public String svgElement(JFreeChart chart, String id) {
+        SVGGraphics2D g = new SVGGraphics2D(WIDTH, HEIGHT);
+        g.setDefsKeyPrefix(id + "-");
+        chart.draw(g, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return g.getSVGElement(id, true, new ViewBox(0, 0, WIDTH, HEIGHT), PreserveAspectRatio.XMID_YMID,
+                MeetOrSlice.MEET);
+    }
+
+    /** The file stem of a scenario's chart: {@code frontier-SCENARIO}, unsafe characters as {@code _}. */
+    public static String stem(String scenario) {
+        return "frontier-" + scenario.replaceAll("[^A-Za-z0-9._-]", "_");
     }
 
     /** The chart as an SVG document. */
