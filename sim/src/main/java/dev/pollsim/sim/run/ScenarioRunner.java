@@ -77,8 +77,18 @@ public final class ScenarioRunner {
      */
     public RunReport run(Scenario scenario, List<ResolvedPolicy> policies, RunProgress progress) {
         checkReloadParams(scenario, policies);
-        List<PolicyResult> results = InOrder.map(policies, threads, p -> runOne(scenario, p, progress, fastForward));
-        return new RunReport(scenario.name(), scenario.seed(), scenario.days(), scenario.fleet().daemons(), results);
+        // independent daemons are split over a pool of this runner's own size: the common pool has
+        // one worker fewer than the cores, and a caller waiting on it may not help
+        ForkJoinPool pool = scenario.fleet().perDaemon() ? new ForkJoinPool(threads) : null;
+        try {
+            List<PolicyResult> results = InOrder.map(policies, threads,
+                    p -> runOne(scenario, p, progress, fastForward, pool));
+            return new RunReport(scenario.name(), scenario.seed(), scenario.days(), scenario.fleet().daemons(), results);
+        } finally {
+            if (pool != null) {
+                pool.shutdown();
+            }
+        }
     }
 
     /** Runs one policy over the scenario. */
@@ -97,11 +107,17 @@ public final class ScenarioRunner {
      */
     public static PolicyResult runOne(Scenario scenario, ResolvedPolicy policy, RunProgress progress,
             boolean fastForward) {
+        return runOne(scenario, policy, progress, fastForward, ForkJoinPool.commonPool());
+    }
+
+    /** As {@link #runOne(Scenario, ResolvedPolicy, RunProgress, boolean)}, independent daemons on {@code pool}. */
+    private static PolicyResult runOne(Scenario scenario, ResolvedPolicy policy, RunProgress progress,
+            boolean fastForward, ForkJoinPool pool) {
         RandomStreams streams = new RandomStreams(scenario.seed());
         if (scenario.fleet().perDaemon()) {
             return new IndependentFleet(world(scenario, policy).withFastForward(fastForward), policy.factory(),
                     own -> scenario.workload().source(own, scenario.fleet().jobOrigin()), streams,
-                    ForkJoinPool.commonPool()).result(policy.label(), policy.definition().name(),
+                    pool).result(policy.label(), policy.definition().name(),
                     policy.params().asWritten());
         }
         ArrivalSource arrivals = scenario.workload().source(streams, scenario.fleet().jobOrigin());
