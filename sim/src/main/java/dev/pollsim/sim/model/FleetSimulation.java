@@ -316,8 +316,8 @@ public final class FleetSimulation {
      * a whole after a few thousand calls and, when it drops that code (on a branch its profile
      * never saw, such as another policy's run ending on another thread), compiles it again for
      * the next calls. A run-long loop lives in code compiled on the stack (OSR), which two runs on
-     * two threads share; once dropped it could leave the rest of a run interpreted, several times
-     * slower.
+     * two threads share; once dropped, it left one JVM in three running the rest of a long run
+     * several times slower (docs/PERFORMANCE.md).
      *
      * @return false once no event is left before the horizon
      */
