@@ -1,6 +1,8 @@
 package dev.pollsim.cli;
 
+import java.io.Console;
 import java.io.PrintStream;
+import java.lang.reflect.Method;
 import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -36,8 +38,29 @@ final class ProgressBar implements AutoCloseable {
 
     /** A bar for {@code total} steps, shown only where a person is watching. */
     static ProgressBar start(String label, long total, boolean suppressed) {
-        boolean interactive = System.console() != null && System.getenv("CI") == null && !suppressed;
+        boolean interactive = onTerminal() && System.getenv("CI") == null && !suppressed;
         return new ProgressBar(label, total, System.err, interactive);
+    }
+
+    /**
+     * Whether the process talks to a terminal. From JDK 22 {@link System#console()} is not null
+     * even when output is piped, and {@code Console.isTerminal()} (JDK 22+) tells; this code
+     * compiles for 17, so it asks for that method by name.
+     */
+    static boolean onTerminal() {
+        Console console = System.console();
+        if (console == null) {
+            return false;
+        }
+        try {
+            Method isTerminal = Console.class.getMethod("isTerminal");
+            return (Boolean) isTerminal.invoke(console);
+        } catch (NoSuchMethodException e) {
+            // before JDK 22 a console exists only on a terminal
+            return true;
+        } catch (ReflectiveOperationException e) {
+            return false;
+        }
     }
 
     /** A bar that never draws, for tests and non-interactive use. */

@@ -98,6 +98,8 @@ class RunCommandTest {
         Cli quiet = Cli.run("run", "--scenario", "steady", "--days", "1", "--no-progress", "--format", "csv");
         assertThat(quiet.exitCode()).isZero();
         assertThat(quiet.err()).isEmpty();
+        // the tests' JVM writes to pipes: on any JDK, whether or not it gives a console object
+        assertThat(ProgressBar.onTerminal()).isFalse();
     }
 
     @Test
