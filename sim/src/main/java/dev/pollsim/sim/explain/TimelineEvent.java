@@ -24,7 +24,8 @@ public sealed interface TimelineEvent {
      * @param error the upstream error it met
      * @param pendingWork jobs still queued where the loop looks (a reaper: queued and running)
      * @param busyUs time spent starting jobs, before the loop sleeps
-     * @param deadlineUs the nearest known deadline, or {@link dev.pollsim.policy.TickOutcome#NO_DEADLINE}
+     * @param deadlineUs the nearest deadline the tick was told of (possibly past), or
+     *     {@link dev.pollsim.policy.TickOutcome#NO_DEADLINE}
      * @param nextDelayUs the delay answered, or {@link dev.pollsim.policy.PollPolicy#SUSPEND}
      * @param reaper whether the loop is a reaper (its ticks are sweeps)
      * @param rule the rule behind the answer
