@@ -78,17 +78,7 @@ final class ExplainCommand implements Callable<Integer> {
     public Integer call() {
         long fromUs = duration("--from", from);
         long toUs = to == null ? fromUs + Durations.MICROS_PER_HOUR : duration("--to", to);
-        Scenario s = ScenarioSource.load(scenario);
-        try {
-            if (days != null) {
-                s = s.withDays(days);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--days: " + e.getMessage());
-        }
-        if (seed != null) {
-            s = s.withSeed(seed);
-        }
+        Scenario s = ScenarioSource.withOverrides(ScenarioSource.load(scenario), days, seed, spec.commandLine());
         ResolvedPolicy chosen = new PolicySelection(BuiltinPolicies.catalogue()).select(s, List.of(policy), sets).get(0);
         Timeline timeline = Explainer.explain(s, chosen, daemon, fromUs, toUs, limit);
         TimelineReport report = new TimelineReport();

@@ -60,17 +60,7 @@ final class ScenarioOptions {
         if (trace != null) {
             s = ScenarioSource.withTrace(s, trace, traceOptions.workload(trace, s.workload().serviceTime()), days);
         }
-        try {
-            if (days != null) {
-                s = s.withDays(days);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(mixee.commandLine(), "--days: " + e.getMessage());
-        }
-        if (seed != null) {
-            s = s.withSeed(seed);
-        }
-        return s;
+        return ScenarioSource.withOverrides(s, days, seed, mixee.commandLine());
     }
 
     /** The policies chosen of {@code s}, with their parameter changes. */

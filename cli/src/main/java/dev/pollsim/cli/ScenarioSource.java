@@ -7,6 +7,7 @@ import dev.pollsim.sim.scenario.ScenarioLoader;
 import dev.pollsim.sim.scenario.WorkloadSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine;
 
 /** Resolves {@code --scenario}: a file path if one exists, else a built-in preset name. */
 final class ScenarioSource {
@@ -36,5 +37,22 @@ final class ScenarioSource {
         } catch (IllegalArgumentException e) {
             throw new ScenarioException((days == null ? "--trace " + file : "--days") + ": " + e.getMessage());
         }
+    }
+
+    /**
+     * The scenario with {@code --days} and {@code --seed} applied where given.
+     *
+     * @throws CommandLine.ParameterException on bad days, against {@code command}
+     */
+    static Scenario withOverrides(Scenario s, Integer days, Long seed, CommandLine command) {
+        Scenario out = s;
+        try {
+            if (days != null) {
+                out = out.withDays(days);
+            }
+        } catch (IllegalArgumentException e) {
+            throw new CommandLine.ParameterException(command, "--days: " + e.getMessage());
+        }
+        return seed == null ? out : out.withSeed(seed);
     }
 }

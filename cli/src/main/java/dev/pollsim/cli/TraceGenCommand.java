@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,17 +55,7 @@ final class TraceGenCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Scenario s = ScenarioSource.load(workload);
-        try {
-            if (days != null) {
-                s = s.withDays(days);
-            }
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), "--days: " + e.getMessage());
-        }
-        if (seed != null) {
-            s = s.withSeed(seed);
-        }
+        Scenario s = ScenarioSource.withOverrides(ScenarioSource.load(workload), days, seed, spec.commandLine());
         long startUs = TimestampFormat.ISO.parse(start);
         if (startUs == TimestampFormat.INVALID) {
             throw new ScenarioException("--start: expected " + TimestampFormat.ISO.expected() + ", got '" + start + "'");

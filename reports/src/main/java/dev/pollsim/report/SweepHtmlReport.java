@@ -21,12 +21,7 @@ public final class SweepHtmlReport {
     public String render(SweepResult sweep, String version) {
         FrontierChart charts = new FrontierChart();
         StringBuilder b = new StringBuilder(64 * 1024);
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"generator\" content=\"pollsim ").append(Markup.escape(version)).append("\">\n")
-                .append("<link rel=\"icon\" href=\"data:,\">\n")
-                .append("<title>pollsim sweep: ").append(Markup.escape(String.join(", ", sweep.scenarios())))
-                .append("</title>\n<style>\n").append(HtmlReport.style()).append("\n</style>\n</head>\n<body>\n");
+        b.append(HtmlReport.head("pollsim sweep: " + String.join(", ", sweep.scenarios()), version));
         b.append("<header>\n<h1>pollsim sweep</h1>\n").append(String.format(Locale.ROOT,
                 "<p>%d point%s · %s. Every point ran the same seeds per replication; each metric is its mean over"
                         + " the replications with the 95%% confidence half-width.</p>\n</header>\n",

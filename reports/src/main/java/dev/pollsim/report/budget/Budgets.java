@@ -4,11 +4,7 @@ import com.fasterxml.jackson.annotation.JacksonInject;
 import com.fasterxml.jackson.annotation.OptBoolean;
 import dev.pollsim.sim.scenario.ScenarioException;
 import dev.pollsim.sim.scenario.ScenarioLoader;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -50,15 +46,7 @@ public record Budgets(
 
     /** Reads a budgets file. */
     public static Budgets load(Path file) {
-        String text;
-        try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
-        } catch (NoSuchFileException e) {
-            throw new ScenarioException(file + ": no such file");
-        } catch (IOException e) {
-            throw new ScenarioException(file + ": cannot read: " + e.getMessage(), e);
-        }
-        return parse(text, file.toString());
+        return parse(ScenarioLoader.readText(file), file.toString());
     }
 
     /**

@@ -52,9 +52,20 @@ public final class HtmlReport {
             "@media print { body { max-width: none; padding: 0; } section { break-inside: avoid; }"
                     + " nav { display: none; } }");
 
-    /** The page's style sheet, for other pages that should look the same. */
-    public static String style() {
-        return STYLE;
+    /**
+     * The start of a page in this report's style, up to and including {@code <body>}: for other
+     * pages that should look the same.
+     *
+     * @param title the page title, unescaped
+     * @param version the pollsim version that made the page
+     */
+    public static String head(String title, String version) {
+        return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<meta name=\"generator\" content=\"pollsim " + Markup.escape(version) + "\">\n"
+                + "<link rel=\"icon\" href=\"data:,\">\n"
+                + "<title>" + Markup.escape(title) + "</title>\n"
+                + "<style>\n" + STYLE + "\n</style>\n</head>\n<body>\n";
     }
 
     /**
@@ -65,12 +76,7 @@ public final class HtmlReport {
     public String render(RunReport report, PolicyPalette palette, List<Chart> charts, String version) {
         StringBuilder b = new StringBuilder(64 * 1024);
         String scenario = Markup.escape(report.scenario());
-        b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta name=\"generator\" content=\"pollsim ").append(Markup.escape(version)).append("\">\n")
-                .append("<link rel=\"icon\" href=\"data:,\">\n")
-                .append("<title>pollsim report: scenario ").append(scenario).append("</title>\n")
-                .append("<style>\n").append(STYLE).append("\n</style>\n</head>\n<body>\n");
+        b.append(head("pollsim report: scenario " + report.scenario(), version));
 
         b.append("<header>\n<h1>pollsim report: scenario <code>").append(scenario).append("</code></h1>\n");
         long arrived = report.results().isEmpty() ? 0 : report.results().get(0).jobs().arrived();

@@ -978,7 +978,7 @@ public final class FleetSimulation {
                 metrics.overdue(a + period - due);
             }
             if (loop == 0 && series) {
-                long dueBefore = policy.reportedDueUs(a, period);
+                long dueBefore = due;
                 for (long k = 1; k <= done && k <= dev.pollsim.sim.metrics.IntervalSeries.LIMIT; k++) {
                     long t = a + k * period;
                     long dueNext = policy.reportedDueUs(t, period);

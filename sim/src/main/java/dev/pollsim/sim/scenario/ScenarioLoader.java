@@ -67,15 +67,22 @@ public final class ScenarioLoader {
 
     /** Reads a scenario file. */
     public Scenario load(Path file) {
-        String text;
+        return parse(readText(file), file.toString());
+    }
+
+    /**
+     * A YAML input file's text, UTF-8.
+     *
+     * @throws ScenarioException naming the file when it is missing or cannot be read
+     */
+    public static String readText(Path file) {
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            return Files.readString(file, StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
             throw new ScenarioException(file + ": no such file");
         } catch (IOException e) {
             throw new ScenarioException(file + ": cannot read: " + e.getMessage(), e);
         }
-        return parse(text, file.toString());
     }
 
     /**
