@@ -9,18 +9,24 @@ import java.util.Arrays;
  * payload.
  *
  * <p>An event is three adjacent {@code long}s in a pooled arena (time; kind and key; payload and
- * link), so that reading one touches one or two cache lines; there is no object per event, and
- * scheduling and popping allocate nothing once the arena has grown to the run's high-water mark.
+ * link); there is no object per event, and scheduling and popping allocate nothing once the arena
+ * has grown to the run's high-water mark.
  *
  * <ul>
  *   <li>The wheel has a power-of-two number of buckets of a power-of-two width in microseconds;
- *       it covers the window starting at the current bucket. Each bucket is a list sorted by
- *       order, appended at its tail in the common case that events arrive in order. A two-level
- *       bitmap finds the next non-empty bucket in a few word operations.
+ *       it covers the window starting at the current bucket. The first event of each bucket lives
+ *       in the bucket itself: the arena's first slots are the buckets. With a few buckets per
+ *       event most buckets hold one event or none, so scheduling one is a store and popping one a
+ *       load, with no list to follow and few branches the hold pattern makes unpredictable.
+ *       Further events of a bucket hang off it in a list sorted by order, appended at its tail in
+ *       the common case that they arrive in order. A two-level bitmap finds the next non-empty
+ *       bucket in a few word operations.
  *   <li>Events beyond the window wait in the heap and move into the wheel as the window advances.
  *   <li>The wheel is rebuilt, in linear time, when the list outgrows it, too many events wait
- *       in the heap, or insertions keep walking crowded buckets; it then gets about two buckets
- *       per event, together as wide as the span of the events held.
+ *       in the heap, or insertions keep walking crowded buckets; it then gets eight to sixteen
+ *       buckets per event up to {@value #SPARSER_UP_TO} events, four to eight up to
+ *       {@value #SPARSE_UP_TO} and one to two beyond (to bound memory), together as wide as the
+ *       span of the events held.
  * </ul>
  *
  * <p>The sequence key is the insertion number for {@link #schedule(long, int, int)}, and a
@@ -34,12 +40,18 @@ public final class EventList {
     private static final int KIND_SHIFT = 60;
     private static final long KEY_MASK = (1L << KIND_SHIFT) - 1;
     private static final int NIL = -1;
+    private static final long NIL_LINK = NIL & 0xffffffffL;
     private static final int MIN_BUCKETS_LOG = 8;
     private static final int MAX_BUCKETS_LOG = 22;
     private static final int MIN_WIDTH_LOG = 0;
     private static final int MAX_WIDTH_LOG = 40;
+    /** Up to this many events, a rebuilt wheel gets eight to sixteen buckets per event. */
+    static final int SPARSER_UP_TO = 1 << 14;
+    /** Up to this many events, four to eight; beyond, one to two, to bound memory. */
+    static final int SPARSE_UP_TO = 1 << 17;
 
-    // the arena: per event, three longs (time, kind and key, payload and link)
+    // the arena: per event, three longs (time, kind and key, payload and link); slots [0, buckets)
+    // are the buckets' first events, the rest hold further events of a bucket and far events
     private long[] slots;
     private int freeHead = NIL;
     private int used;
@@ -47,9 +59,10 @@ public final class EventList {
     private int peeked = NIL;
 
     // the wheel
-    private int bucketsLog;
+    private int buckets;
+    private int mask;
     private int widthLog;
-    private int[] heads;
+    /** The last event of each bucket's list; meaningful only while the bucket's list is not empty. */
     private int[] tails;
     private long[] occupied;
     private long[] summary;
@@ -57,11 +70,13 @@ public final class EventList {
     private int wheelSize;
 
     // the far heap, of arena indices
-    private int[] heap;
+    private int[] heap = new int[16];
     private int heapSize;
 
     private int size;
     private int crowded;
+    /** Set when buckets crowd or too many events wait in the heap: the next insertion rebuilds. */
+    private boolean unbalanced;
     private long nextSeq;
     private long now;
 
@@ -72,10 +87,7 @@ public final class EventList {
     /** @param initialCapacity events held before the first growth */
     public EventList(int initialCapacity) {
         int cap = Math.max(16, initialCapacity);
-        slots = new long[3 * cap];
-        capacity = cap;
-        heap = new int[16];
-        buildWheel(Math.max(MIN_BUCKETS_LOG, Math.min(MAX_BUCKETS_LOG, log2Ceil(cap))), 20);
+        buildWheel(bucketsLogFor(cap), 20, cap >>> 2);
     }
 
     /** The time of the last popped event, in microseconds; 0 before the first pop. */
@@ -115,7 +127,7 @@ public final class EventList {
         }
         if (size > 0) {
             // every wheel event comes before every heap event; the first occupied bucket holds the first
-            int first = wheelSize == 0 ? heap[0] : heads[nextOccupied((int) (cursor & (heads.length - 1)))];
+            int first = wheelSize == 0 ? heap[0] : nextOccupied((int) (cursor & mask));
             if (time(first) <= timeUs) {
                 return false;
             }
@@ -160,23 +172,28 @@ public final class EventList {
      * @return the event's payload
      */
     public int pop() {
-        int node = peeked != NIL ? peeked : peek();
+        int bucket = peeked != NIL ? peeked : peek();
         peeked = NIL;
-        int bucket = (int) (cursor & (heads.length - 1));
-        int after = next(node);
-        heads[bucket] = after;
+        int i = 3 * bucket;
+        long[] arena = slots;
+        lastTime = arena[i];
+        lastOrder = arena[i + 1];
+        long word = arena[i + 2];
+        lastPayload = (int) (word >> 32);
+        int after = (int) word;
         if (after == NIL) {
-            tails[bucket] = NIL;
             clearBit(bucket);
+        } else {
+            // the bucket's next event moves into the bucket (the list's tail stays, or the list empties)
+            int j = 3 * after;
+            arena[i] = arena[j];
+            arena[i + 1] = arena[j + 1];
+            arena[i + 2] = arena[j + 2];
+            release(after);
         }
         wheelSize--;
         size--;
-        int base = 3 * node;
-        lastTime = slots[base];
-        lastOrder = slots[base + 1];
-        lastPayload = (int) (slots[base + 2] >> 32);
         now = lastTime;
-        release(node);
         return lastPayload;
     }
 
@@ -204,23 +221,92 @@ public final class EventList {
             throw new IllegalStateException("cannot schedule a " + EventKind.name(kind) + " event (payload "
                     + payload + ") at " + formatTime(timeUs) + ": simulated time is already " + formatTime(now));
         }
-        int node = allocate();
-        int base = 3 * node;
-        slots[base] = timeUs;
-        slots[base + 1] = ((long) kind << KIND_SHIFT) | key;
-        slots[base + 2] = ((long) payload << 32) | (NIL & 0xffffffffL);
         size++;
         peeked = NIL;
-        if (size > (heads.length << 1) || (heapSize > 256 && heapSize > (size >>> 1))
-                || crowded > Math.max(64, size >>> 2) || (timeUs >>> widthLog) < cursor) {
-            // the last case: a peek without a pop moved the window past this event's bucket
+        long ahead = (timeUs >>> widthLog) - cursor;
+        if (size > buckets || ahead < 0 || unbalanced) {
+            // ahead < 0: a peek without a pop moved the window past this event's bucket
             rebuild();
+            ahead = (timeUs >>> widthLog) - cursor;
         }
-        if ((timeUs >>> widthLog) - cursor < heads.length) {
-            addToWheel(node);
+        long order = ((long) kind << KIND_SHIFT) | key;
+        if (ahead < buckets) {
+            place(timeUs, order, payload, NIL);
         } else {
+            int node = allocate();
+            write(node, timeUs, order, payload);
             heapPush(node);
         }
+    }
+
+    /**
+     * Puts an event into its wheel bucket: into the bucket itself when empty, else into the
+     * bucket's sorted list.
+     *
+     * @param spare an arena slot the event may use (it is released if unneeded), or {@link #NIL}
+     */
+    private void place(long timeUs, long order, int payload, int spare) {
+        int bucket = (int) (timeUs >>> widthLog) & mask;
+        wheelSize++;
+        if ((occupied[bucket >>> 6] & (1L << bucket)) == 0) {
+            write(bucket, timeUs, order, payload);
+            setBit(bucket);
+            if (spare != NIL) {
+                release(spare);
+            }
+            return;
+        }
+        int node = spare != NIL ? spare : allocate();
+        long[] arena = slots;
+        int i = 3 * bucket;
+        if (precedes(timeUs, order, payload, bucket)) {
+            // the bucket's first event moves to the front of its list, links and all
+            int n = 3 * node;
+            arena[n] = arena[i];
+            arena[n + 1] = arena[i + 1];
+            arena[n + 2] = arena[i + 2];
+            if (next(node) == NIL) {
+                tails[bucket] = node;
+            }
+            arena[i] = timeUs;
+            arena[i + 1] = order;
+            arena[i + 2] = ((long) payload << 32) | (node & 0xffffffffL);
+            return;
+        }
+        write(node, timeUs, order, payload);
+        int head = next(bucket);
+        if (head == NIL) {
+            link(bucket, node);
+            tails[bucket] = node;
+            return;
+        }
+        int tail = tails[bucket];
+        if (!before(node, tail)) {
+            link(tail, node);
+            tails[bucket] = node;
+            return;
+        }
+        int prev = bucket;
+        int cur = head;
+        int walked = 1;
+        while (!before(node, cur)) {
+            prev = cur;
+            cur = next(cur);
+            walked++;
+        }
+        link(node, cur);
+        link(prev, node);
+        if (walked > 4 && ++crowded > Math.max(64, size >>> 2)) {
+            unbalanced = true;
+        }
+    }
+
+    private void write(int node, long timeUs, long order, int payload) {
+        int i = 3 * node;
+        long[] arena = slots;
+        arena[i] = timeUs;
+        arena[i + 1] = order;
+        arena[i + 2] = ((long) payload << 32) | NIL_LINK;
     }
 
     private long time(int node) {
@@ -236,39 +322,18 @@ public final class EventList {
         slots[i] = (slots[i] & 0xffffffff00000000L) | (to & 0xffffffffL);
     }
 
-    private void addToWheel(int node) {
-        int bucket = (int) ((time(node) >>> widthLog) & (heads.length - 1));
-        int tail = tails[bucket];
-        link(node, NIL);
-        if (tail == NIL) {
-            heads[bucket] = node;
-            tails[bucket] = node;
-            setBit(bucket);
-        } else if (!before(node, tail)) {
-            link(tail, node);
-            tails[bucket] = node;
-        } else {
-            int head = heads[bucket];
-            if (before(node, head)) {
-                link(node, head);
-                heads[bucket] = node;
-            } else {
-                int prev = head;
-                int cur = next(head);
-                int walked = 1;
-                while (!before(node, cur)) {
-                    prev = cur;
-                    cur = next(cur);
-                    walked++;
-                }
-                link(node, cur);
-                link(prev, node);
-                if (walked > 4) {
-                    crowded++;
-                }
-            }
+    /** Whether the event (time, order, payload) comes before node {@code b}. */
+    private boolean precedes(long timeUs, long order, int payload, int b) {
+        int ib = 3 * b;
+        long tb = slots[ib];
+        if (timeUs != tb) {
+            return timeUs < tb;
         }
-        wheelSize++;
+        long ob = slots[ib + 1];
+        if (order != ob) {
+            return order < ob;
+        }
+        return payload < (int) (slots[ib + 2] >> 32);
     }
 
     /** Whether node {@code a} comes before node {@code b}. */
@@ -290,7 +355,7 @@ public final class EventList {
 
     // ---- finding the next event -------------------------------------------------------------
 
-    /** The arena index of the next event, with the cursor moved to its bucket. */
+    /** The bucket of the next event (its arena index), with the cursor moved to it. */
     private int peek() {
         if (peeked != NIL) {
             return peeked;
@@ -302,24 +367,25 @@ public final class EventList {
             cursor = time(heap[0]) >>> widthLog;
             migrate();
         }
-        int bucket = nextOccupied((int) (cursor & (heads.length - 1)));
-        long advance = (bucket - cursor) & (heads.length - 1);
-        if (advance != 0) {
-            cursor += advance;
-            if (heapSize > 0 && (time(heap[0]) >>> widthLog) - cursor < heads.length) {
-                migrate();
-                bucket = nextOccupied((int) (cursor & (heads.length - 1)));
-                cursor += (bucket - cursor) & (heads.length - 1);
-            }
+        int bucket = nextOccupied((int) (cursor & mask));
+        // no branch on whether the cursor moved: with a few events per bucket it is a coin toss
+        cursor += (bucket - cursor) & mask;
+        if (heapSize > 0 && (time(heap[0]) >>> widthLog) - cursor < buckets) {
+            // the window moved over far events (never when the cursor stayed: they lie beyond it)
+            migrate();
+            bucket = nextOccupied((int) (cursor & mask));
+            cursor += (bucket - cursor) & mask;
         }
-        peeked = heads[bucket];
-        return peeked;
+        peeked = bucket;
+        return bucket;
     }
 
     /** Moves every heap event inside the window into the wheel. */
     private void migrate() {
-        while (heapSize > 0 && (time(heap[0]) >>> widthLog) - cursor < heads.length) {
-            addToWheel(heapPop());
+        while (heapSize > 0 && (time(heap[0]) >>> widthLog) - cursor < buckets) {
+            int node = heapPop();
+            int i = 3 * node;
+            place(slots[i], slots[i + 1], (int) (slots[i + 2] >> 32), node);
         }
     }
 
@@ -374,51 +440,81 @@ public final class EventList {
     // ---- rebuilding the wheel ---------------------------------------------------------------
 
     /**
-     * Rebuilds the wheel for the events held: enough buckets for about one event each, wide
-     * enough together to cover from now to the last event (bounded), so that the heap holds only
-     * the rare far ones.
+     * Rebuilds the wheel, and with it the arena, for the events held: a few buckets per event,
+     * wide enough together to cover from now to the last event (bounded), so that the heap holds
+     * only the rare far ones. The event being inserted is counted in the size but held nowhere yet.
      */
     private void rebuild() {
-        int[] all = new int[size];
-        int n = 0;
+        long[] old = slots;
+        long[] oldOccupied = occupied;
+        int oldMask = mask;
+        int from = (int) (cursor & oldMask);
+        int[] oldHeap = heap;
+        int oldHeapSize = heapSize;
         long last = now;
-        for (int b = 0; b < heads.length; b++) {
-            for (int node = heads[b]; node != NIL; node = next(node)) {
-                all[n++] = node;
-                last = Math.max(last, time(node));
+        for (int k = 0; k <= oldMask; k++) {
+            int b = (from + k) & oldMask;
+            if ((oldOccupied[b >>> 6] & (1L << b)) != 0) {
+                for (int node = b; node != NIL; node = (int) old[3 * node + 2]) {
+                    last = Math.max(last, old[3 * node]);
+                }
             }
         }
-        for (int i = 0; i < heapSize; i++) {
-            all[n++] = heap[i];
-            last = Math.max(last, time(heap[i]));
+        for (int k = 0; k < oldHeapSize; k++) {
+            last = Math.max(last, old[3 * oldHeap[k]]);
         }
-        // the node being inserted is already counted in size but in neither structure
-        int bucketsLogNew = Math.max(MIN_BUCKETS_LOG, Math.min(MAX_BUCKETS_LOG, log2Ceil(size) + 1));
+        int bucketsLogNew = bucketsLogFor(size);
         long span = Math.max(1, last - now + 1);
         int widthLogNew = Math.max(MIN_WIDTH_LOG, Math.min(MAX_WIDTH_LOG, log2Ceil(span) - bucketsLogNew));
         crowded = 0;
-        buildWheel(bucketsLogNew, widthLogNew);
+        buildWheel(bucketsLogNew, widthLogNew, size >>> 2);
+        heap = new int[Math.max(16, oldHeap.length)];
         heapSize = 0;
         wheelSize = 0;
-        cursor = now >>> widthLog;
-        for (int i = 0; i < n; i++) {
-            int node = all[i];
-            if ((time(node) >>> widthLog) - cursor < heads.length) {
-                addToWheel(node);
-            } else {
-                heapPush(node);
+        // bucket by bucket from the old cursor, so that most events append in order
+        for (int k = 0; k <= oldMask; k++) {
+            int b = (from + k) & oldMask;
+            if ((oldOccupied[b >>> 6] & (1L << b)) != 0) {
+                for (int node = b; node != NIL; node = (int) old[3 * node + 2]) {
+                    reinsert(old, node);
+                }
             }
+        }
+        for (int k = 0; k < oldHeapSize; k++) {
+            reinsert(old, oldHeap[k]);
+        }
+        unbalanced = false;
+    }
+
+    /** How many buckets (their log) a wheel gets for {@code events}: see the class comment. */
+    private static int bucketsLogFor(int events) {
+        int spare = events <= SPARSER_UP_TO ? 3 : events <= SPARSE_UP_TO ? 2 : 0;
+        return Math.max(MIN_BUCKETS_LOG, Math.min(MAX_BUCKETS_LOG, log2Ceil(events) + spare));
+    }
+
+    private void reinsert(long[] old, int node) {
+        int i = 3 * node;
+        long timeUs = old[i];
+        int payload = (int) (old[i + 2] >> 32);
+        if ((timeUs >>> widthLog) - cursor < buckets) {
+            place(timeUs, old[i + 1], payload, NIL);
+        } else {
+            int n = allocate();
+            write(n, timeUs, old[i + 1], payload);
+            heapPush(n);
         }
     }
 
-    private void buildWheel(int bucketsLogNew, int widthLogNew) {
-        bucketsLog = bucketsLogNew;
+    /** A new, empty wheel and arena: the buckets' slots and room for {@code overflow} more. */
+    private void buildWheel(int bucketsLogNew, int widthLogNew, int overflow) {
         widthLog = widthLogNew;
-        int buckets = 1 << bucketsLog;
-        heads = new int[buckets];
+        buckets = 1 << bucketsLogNew;
+        mask = buckets - 1;
+        capacity = buckets + Math.max(16, overflow);
+        slots = new long[3 * capacity];
+        used = buckets;
+        freeHead = NIL;
         tails = new int[buckets];
-        Arrays.fill(heads, NIL);
-        Arrays.fill(tails, NIL);
         occupied = new long[Math.max(1, buckets >>> 6)];
         summary = new long[Math.max(1, (occupied.length + 63) >>> 6)];
         cursor = now >>> widthLog;
@@ -427,6 +523,9 @@ public final class EventList {
     // ---- the far heap -----------------------------------------------------------------------
 
     private void heapPush(int node) {
+        if (heapSize >= 256 && heapSize >= (size >>> 1)) {
+            unbalanced = true;
+        }
         if (heapSize == heap.length) {
             heap = Arrays.copyOf(heap, heap.length * 2);
         }

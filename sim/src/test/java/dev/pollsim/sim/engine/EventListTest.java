@@ -115,6 +115,33 @@ class EventListTest {
         assertThat(count).isEqualTo(2_000 + 499);
     }
 
+    @Test
+    void eventsSharingABucketShouldPopInOrderWhicheverWayTheyArrive() {
+        EventList events = new EventList(16);
+        // one instant, keys descending: each new event goes before the bucket's first one
+        for (int i = 0; i < 5_000; i++) {
+            events.schedule(1_000, EventKind.TICK, 5_000L - i, i);
+        }
+        // the same instant, keys ascending: each one appends at the bucket's tail
+        for (int i = 0; i < 5_000; i++) {
+            events.schedule(1_000, EventKind.TICK, 10_000L + i, 5_000 + i);
+        }
+        // keys interleaved into the middle of the bucket's list
+        for (int i = 0; i < 100; i++) {
+            events.schedule(1_000, EventKind.TICK, 5_001L + 49 * i, 10_000 + i);
+        }
+        long lastKey = -1;
+        int popped = 0;
+        while (!events.isEmpty()) {
+            events.pop();
+            assertThat(events.lastTime()).isEqualTo(1_000);
+            assertThat(events.lastSeq()).isGreaterThan(lastKey);
+            lastKey = events.lastSeq();
+            popped++;
+        }
+        assertThat(popped).isEqualTo(10_100);
+    }
+
     /** Holds what the reference queue compares. */
     private record Ref(long time, int kind, long seq, int payload) {}
 
