@@ -23,10 +23,10 @@ import java.util.Arrays;
  *       bucket in a few word operations.
  *   <li>Events beyond the window wait in the heap and move into the wheel as the window advances.
  *   <li>The wheel is rebuilt, in linear time, when the list outgrows it, too many events wait
- *       in the heap, or insertions keep walking crowded buckets; it then gets eight to sixteen
- *       buckets per event up to {@value #SPARSER_UP_TO} events, four to eight up to
- *       {@value #SPARSE_UP_TO} and one to two beyond (to bound memory), together as wide as the
- *       span of the events held.
+ *       in the heap, or insertions keep walking crowded buckets; it then gets four to eight
+ *       buckets per event up to {@value #SPARSE_UP_TO} events and one to two beyond (to bound
+ *       memory; sparser buckets also crowd the cache the simulation's own state needs), together
+ *       as wide as the span of the events held.
  * </ul>
  *
  * <p>The sequence key is the insertion number for {@link #schedule(long, int, int)}, and a
@@ -45,9 +45,7 @@ public final class EventList {
     private static final int MAX_BUCKETS_LOG = 22;
     private static final int MIN_WIDTH_LOG = 0;
     private static final int MAX_WIDTH_LOG = 40;
-    /** Up to this many events, a rebuilt wheel gets eight to sixteen buckets per event. */
-    static final int SPARSER_UP_TO = 1 << 14;
-    /** Up to this many events, four to eight; beyond, one to two, to bound memory. */
+    /** Up to this many events, a wheel gets four to eight buckets per event; beyond, one to two. */
     static final int SPARSE_UP_TO = 1 << 17;
 
     // the arena: per event, three longs (time, kind and key, payload and link); slots [0, buckets)
@@ -488,7 +486,7 @@ public final class EventList {
 
     /** How many buckets (their log) a wheel gets for {@code events}: see the class comment. */
     private static int bucketsLogFor(int events) {
-        int spare = events <= SPARSER_UP_TO ? 3 : events <= SPARSE_UP_TO ? 2 : 0;
+        int spare = events <= SPARSE_UP_TO ? 2 : 0;
         return Math.max(MIN_BUCKETS_LOG, Math.min(MAX_BUCKETS_LOG, log2Ceil(events) + spare));
     }
 
