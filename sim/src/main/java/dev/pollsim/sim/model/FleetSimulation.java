@@ -735,8 +735,8 @@ public final class FleetSimulation {
      * cold start; until then the loop is in flight. A tick that sends no request decides at once.
      */
     private void tickStart(int loop, long now) {
-        int daemon = loop / loopsPerDaemon;
-        int k = loop % loopsPerDaemon;
+        int daemon = daemonOf(loop);
+        int k = loopInDaemon(loop);
         PollPolicy policy = policies[loop];
         LoopSpec spec = loopSpecs[k];
         dropSentinel(loop);
@@ -871,6 +871,19 @@ public final class FleetSimulation {
         }
     }
 
+    /**
+     * The daemon of a loop. A division costs tens of cycles, a tenth of a whole poll: most fleets
+     * run one loop per daemon and divide by nothing.
+     */
+    private int daemonOf(int loop) {
+        return loopsPerDaemon == 1 ? loop : loop / loopsPerDaemon;
+    }
+
+    /** Which of its daemon's loops a loop is: an index into {@link #loopSpecs}. */
+    private int loopInDaemon(int loop) {
+        return loopsPerDaemon == 1 ? 0 : loop % loopsPerDaemon;
+    }
+
     private LoopState state(int loop) {
         if (inFlight[loop]) {
             return LoopState.IN_FLIGHT;
@@ -935,8 +948,8 @@ public final class FleetSimulation {
      * found, freed, saturated, failed or due), its lane is empty and its daemon has a free slot.
      */
     private boolean canPark(int loop, int dispatched, boolean saturated) {
-        int daemon = loop / loopsPerDaemon;
-        LoopSpec spec = loopSpecs[loop % loopsPerDaemon];
+        int daemon = daemonOf(loop);
+        LoopSpec spec = loopSpecs[loopInDaemon(loop)];
         return !observed && spec.role() == LoopSpec.Role.WORKER && dispatched == 0 && !saturated
                 && outcome.slotsFreed() == 0 && outcome.error() == TickError.NONE
                 && outcome.deadlineUs() == TickOutcome.NO_DEADLINE && lanes[spec.lane()].size() == 0
@@ -945,7 +958,7 @@ public final class FleetSimulation {
 
     /** Parks a loop whose idle ticks from now on come every {@code periodUs}, none of them an event. */
     private void park(int loop, long now, long periodUs) {
-        int g = groups.group(periodUs, loopSpecs[loop % loopsPerDaemon].lane());
+        int g = groups.group(periodUs, loopSpecs[loopInDaemon(loop)].lane());
         groups.add(g, loop, now);
         parkedIn[loop] = g;
         anchor[loop] = now;
@@ -969,9 +982,9 @@ public final class FleetSimulation {
             done++;
             nextAt += period;
         }
-        int daemon = loop / loopsPerDaemon;
+        int daemon = daemonOf(loop);
         PollPolicy policy = policies[loop];
-        metrics.idleTicks(daemonOffset + daemon, loop % loopsPerDaemon, a, period, done, fleet.requestsPerTick());
+        metrics.idleTicks(daemonOffset + daemon, loopInDaemon(loop), a, period, done, fleet.requestsPerTick());
         if (done > 0) {
             long due = policy.reportedDueUs(a, period);
             if (a + period > due) {
