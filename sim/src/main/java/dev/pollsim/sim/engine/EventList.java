@@ -22,6 +22,11 @@ import java.util.Arrays;
  *       the common case that they arrive in order. A two-level bitmap finds the next non-empty
  *       bucket in a few word operations.
  *   <li>Events beyond the window wait in the heap and move into the wheel as the window advances.
+ *   <li>Events that come in order (loops re-arming at one period: a fixed fleet, an idle fleet
+ *       at its ceiling) go to an in-order queue instead, a ring appended at its tail and popped at
+ *       its head; the next event is the earlier of the queue's head and the wheel's first. The
+ *       queue starts after a run of insertions each after every event in the wheel, and then
+ *       takes every event after its last that does not leap far beyond it.
  *   <li>The wheel is rebuilt, in linear time, when the list outgrows it, too many events wait
  *       in the heap, or insertions keep walking crowded buckets; it then gets four to eight
  *       buckets per event up to {@value #SPARSE_UP_TO} events and one to two beyond (to bound
@@ -40,6 +45,8 @@ public final class EventList {
     private static final int KIND_SHIFT = 60;
     private static final long KEY_MASK = (1L << KIND_SHIFT) - 1;
     private static final int NIL = -1;
+    /** What {@link #peek()} answers when the next event is the in-order queue's head. */
+    private static final int FROM_QUEUE = -2;
     private static final long NIL_LINK = NIL & 0xffffffffL;
     private static final int MIN_BUCKETS_LOG = 8;
     private static final int MAX_BUCKETS_LOG = 22;
@@ -47,6 +54,12 @@ public final class EventList {
     private static final int MAX_WIDTH_LOG = 40;
     /** Up to this many events, a wheel gets four to eight buckets per event; beyond, one to two. */
     static final int SPARSE_UP_TO = 1 << 17;
+    /**
+     * With the in-order queue empty, insertions in a row after every event in the wheel before the
+     * next one starts the queue: a run of them is a stream (loops re-arming at one period), a lone
+     * one a chance, which the queue would only slow.
+     */
+    static final int QUEUE_AFTER = 8;
 
     // the arena: per event, three longs (time, kind and key, payload and link); slots [0, buckets)
     // are the buckets' first events, the rest hold further events of a bucket and far events
@@ -66,6 +79,21 @@ public final class EventList {
     private long[] summary;
     private long cursor;
     private int wheelSize;
+
+    // the in-order queue: a ring of three longs per event (time, kind and key, payload), sorted
+    private long[] queue = new long[3 * 16];
+    private int queueMask = 15;
+    private int queueHead;
+    private int queueSize;
+    /** The time of the queue's first event; {@code Long.MAX_VALUE} when empty, so that one comparison skips it. */
+    private long queueHeadTime = Long.MAX_VALUE;
+    private long queueLastTime = Long.MIN_VALUE;
+    /** The latest time scheduled into the wheel (far events aside): the queue starts after it. */
+    private long wheelLatest = Long.MIN_VALUE;
+    /** Insertions in a row that came after every event held, in order. */
+    private int inOrderRun;
+    private long queueLastOrder;
+    private int queueLastPayload;
 
     // the far heap, of arena indices
     private int[] heap = new int[16];
@@ -103,7 +131,8 @@ public final class EventList {
 
     /** The time of the next event; only valid when not empty. */
     public long peekTime() {
-        return time(peek());
+        int next = peek();
+        return next == FROM_QUEUE ? queue[3 * queueHead] : time(next);
     }
 
     /**
@@ -123,12 +152,15 @@ public final class EventList {
             // a peek has moved the window past timeUs: only the list itself can order the event
             return false;
         }
-        if (size > 0) {
+        if (size > queueSize) {
             // every wheel event comes before every heap event; the first occupied bucket holds the first
             int first = wheelSize == 0 ? heap[0] : nextOccupied((int) (cursor & mask));
             if (time(first) <= timeUs) {
                 return false;
             }
+        }
+        if (queueHeadTime <= timeUs) {
+            return false;
         }
         now = timeUs;
         return true;
@@ -172,6 +204,9 @@ public final class EventList {
     public int pop() {
         int bucket = peeked != NIL ? peeked : peek();
         peeked = NIL;
+        if (bucket == FROM_QUEUE) {
+            return popQueue();
+        }
         int i = 3 * bucket;
         long[] arena = slots;
         lastTime = arena[i];
@@ -190,6 +225,19 @@ public final class EventList {
             release(after);
         }
         wheelSize--;
+        size--;
+        now = lastTime;
+        return lastPayload;
+    }
+
+    private int popQueue() {
+        int i = 3 * queueHead;
+        lastTime = queue[i];
+        lastOrder = queue[i + 1];
+        lastPayload = (int) queue[i + 2];
+        queueHead = (queueHead + 1) & queueMask;
+        queueSize--;
+        queueHeadTime = queueSize > 0 ? queue[3 * queueHead] : Long.MAX_VALUE;
         size--;
         now = lastTime;
         return lastPayload;
@@ -221,20 +269,71 @@ public final class EventList {
         }
         size++;
         peeked = NIL;
+        long order = ((long) kind << KIND_SHIFT) | key;
+        if (queueSize > 0) {
+            // after the queue's last event, without a leap past twice its reach: a job's completion
+            // far ahead of the loops' ticks would keep every tick after it out of the queue
+            if (!precedesQueueTail(timeUs, order, payload) && timeUs - now <= 2 * (queueLastTime - now)) {
+                enqueue(timeUs, order, payload);
+                return;
+            }
+        } else if (timeUs >= wheelLatest) {
+            // the queue starts after a run of events each after every one in the wheel
+            if (++inOrderRun >= QUEUE_AFTER) {
+                enqueue(timeUs, order, payload);
+                return;
+            }
+        } else {
+            inOrderRun = 0;
+        }
         long ahead = (timeUs >>> widthLog) - cursor;
-        if (size > buckets || ahead < 0 || unbalanced) {
+        if (size - queueSize > buckets || ahead < 0 || unbalanced) {
             // ahead < 0: a peek without a pop moved the window past this event's bucket
             rebuild();
             ahead = (timeUs >>> widthLog) - cursor;
         }
-        long order = ((long) kind << KIND_SHIFT) | key;
         if (ahead < buckets) {
+            wheelLatest = Math.max(wheelLatest, timeUs);
             place(timeUs, order, payload, NIL);
         } else {
             int node = allocate();
             write(node, timeUs, order, payload);
             heapPush(node);
         }
+    }
+
+    /** Whether the event comes before the in-order queue's last one. */
+    private boolean precedesQueueTail(long timeUs, long order, int payload) {
+        if (timeUs != queueLastTime) {
+            return timeUs < queueLastTime;
+        }
+        if (order != queueLastOrder) {
+            return order < queueLastOrder;
+        }
+        return payload < queueLastPayload;
+    }
+
+    private void enqueue(long timeUs, long order, int payload) {
+        if (queueSize > queueMask) {
+            // grow, unrolling the ring
+            long[] grown = new long[queue.length * 2];
+            int first = 3 * queueHead;
+            System.arraycopy(queue, first, grown, 0, queue.length - first);
+            System.arraycopy(queue, 0, grown, queue.length - first, first);
+            queue = grown;
+            queueHead = 0;
+            queueMask = queueMask * 2 + 1;
+        }
+        int i = 3 * ((queueHead + queueSize) & queueMask);
+        queue[i] = timeUs;
+        queue[i + 1] = order;
+        queue[i + 2] = payload;
+        if (queueSize++ == 0) {
+            queueHeadTime = timeUs;
+        }
+        queueLastTime = timeUs;
+        queueLastOrder = order;
+        queueLastPayload = payload;
     }
 
     /**
@@ -294,7 +393,7 @@ public final class EventList {
         }
         link(node, cur);
         link(prev, node);
-        if (walked > 4 && ++crowded > Math.max(64, size >>> 2)) {
+        if (walked > 4 && ++crowded > Math.max(64, (size - queueSize) >>> 2)) {
             unbalanced = true;
         }
     }
@@ -358,24 +457,44 @@ public final class EventList {
         if (peeked != NIL) {
             return peeked;
         }
-        if (wheelSize == 0) {
-            if (heapSize == 0) {
-                throw new IllegalStateException("the event list is empty");
+        int bucket;
+        if (wheelSize > 0) {
+            bucket = nextOccupied((int) (cursor & mask));
+            if (queueHeadTime <= slots[3 * bucket] && queueFirst(bucket)) {
+                // the cursor stays: events may still be scheduled before the wheel's first
+                peeked = FROM_QUEUE;
+                return FROM_QUEUE;
+            }
+            // no branch on whether the cursor moved: with a few events per bucket it is a coin toss
+            cursor += (bucket - cursor) & mask;
+            if (heapSize > 0 && (time(heap[0]) >>> widthLog) - cursor < buckets) {
+                // the window moved over far events (never when the cursor stayed: they lie beyond it)
+                migrate();
+                bucket = nextOccupied((int) (cursor & mask));
+                cursor += (bucket - cursor) & mask;
+            }
+        } else if (heapSize > 0) {
+            if (queueHeadTime <= time(heap[0]) && queueFirst(heap[0])) {
+                peeked = FROM_QUEUE;
+                return FROM_QUEUE;
             }
             cursor = time(heap[0]) >>> widthLog;
             migrate();
-        }
-        int bucket = nextOccupied((int) (cursor & mask));
-        // no branch on whether the cursor moved: with a few events per bucket it is a coin toss
-        cursor += (bucket - cursor) & mask;
-        if (heapSize > 0 && (time(heap[0]) >>> widthLog) - cursor < buckets) {
-            // the window moved over far events (never when the cursor stayed: they lie beyond it)
-            migrate();
             bucket = nextOccupied((int) (cursor & mask));
-            cursor += (bucket - cursor) & mask;
+        } else if (queueSize > 0) {
+            peeked = FROM_QUEUE;
+            return FROM_QUEUE;
+        } else {
+            throw new IllegalStateException("the event list is empty");
         }
         peeked = bucket;
         return bucket;
+    }
+
+    /** Whether the in-order queue's head comes before arena node {@code node}. */
+    private boolean queueFirst(int node) {
+        int q = 3 * queueHead;
+        return precedes(queue[q], queue[q + 1], (int) queue[q + 2], node);
     }
 
     /** Moves every heap event inside the window into the wheel. */
@@ -461,11 +580,11 @@ public final class EventList {
         for (int k = 0; k < oldHeapSize; k++) {
             last = Math.max(last, old[3 * oldHeap[k]]);
         }
-        int bucketsLogNew = bucketsLogFor(size);
+        int bucketsLogNew = bucketsLogFor(size - queueSize);
         long span = Math.max(1, last - now + 1);
         int widthLogNew = Math.max(MIN_WIDTH_LOG, Math.min(MAX_WIDTH_LOG, log2Ceil(span) - bucketsLogNew));
         crowded = 0;
-        buildWheel(bucketsLogNew, widthLogNew, size >>> 2);
+        buildWheel(bucketsLogNew, widthLogNew, (size - queueSize) >>> 2);
         heap = new int[Math.max(16, oldHeap.length)];
         heapSize = 0;
         wheelSize = 0;
@@ -521,7 +640,7 @@ public final class EventList {
     // ---- the far heap -----------------------------------------------------------------------
 
     private void heapPush(int node) {
-        if (heapSize >= 256 && heapSize >= (size >>> 1)) {
+        if (heapSize >= 256 && heapSize >= (size - queueSize) >>> 1) {
             unbalanced = true;
         }
         if (heapSize == heap.length) {

@@ -246,6 +246,52 @@ class EventListTest {
         assertThat(events.pop()).isEqualTo(1);
     }
 
+    @Property(tries = 200)
+    void periodicLoopsAmongOtherEventsShouldPopInTheReferenceOrder(
+            @ForAll("loops") int loops, @ForAll("periods") long period, @ForAll("operations") List<Tuple.Tuple3<Boolean, Long, Integer>> others) {
+        // loops re-arm one period after each tick (in-order runs: the in-order queue), while
+        // other events land at random times (the wheel), some at a tick's very instant
+        EventList events = new EventList(4);
+        PriorityQueue<Ref> reference = new PriorityQueue<>(Comparator.comparingLong(Ref::time)
+                .thenComparingInt(Ref::kind).thenComparingLong(Ref::seq).thenComparingInt(Ref::payload));
+        for (int loop = 0; loop < loops; loop++) {
+            long t = (loop * 7_919L) % period;
+            events.schedule(t, EventKind.TICK, 0L, loop);
+            reference.add(new Ref(t, EventKind.TICK, 0L, loop));
+        }
+        int other = loops;
+        int next = 0;
+        for (int i = 0; i < 20 * loops + others.size(); i++) {
+            Ref expected = reference.poll();
+            assertThat(events.pop()).isEqualTo(expected.payload());
+            assertThat(events.lastTime()).isEqualTo(expected.time());
+            assertThat(events.lastKind()).isEqualTo(expected.kind());
+            long now = events.lastTime();
+            if (expected.payload() < loops) {
+                events.schedule(now + period, EventKind.TICK, now, expected.payload());
+                reference.add(new Ref(now + period, EventKind.TICK, now, expected.payload()));
+            }
+            if (next < others.size() && others.get(next).get1()) {
+                var op = others.get(next);
+                long t = op.get2() % 3 == 0 ? now + period : now + op.get2() % (2 * period);
+                int kind = op.get3();
+                long seq = events.schedule(t, kind, other);
+                reference.add(new Ref(t, kind, seq, other++));
+            }
+            next++;
+        }
+    }
+
+    @Provide
+    Arbitrary<Integer> loops() {
+        return Arbitraries.integers().between(1, 300);
+    }
+
+    @Provide
+    Arbitrary<Long> periods() {
+        return Arbitraries.longs().between(1, 20_000_000L);
+    }
+
     @Provide
     Arbitrary<List<Tuple.Tuple3<Boolean, Long, Integer>>> operations() {
         Arbitrary<Tuple.Tuple3<Boolean, Long, Integer>> op = net.jqwik.api.Combinators.combine(
