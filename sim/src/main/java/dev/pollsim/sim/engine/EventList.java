@@ -47,6 +47,7 @@ public final class EventList {
     private static final int NIL = -1;
     /** What {@link #peek()} answers when the next event is the in-order queue's head. */
     private static final int FROM_QUEUE = -2;
+    private static final long UNKNOWN = Long.MIN_VALUE;
     private static final long NIL_LINK = NIL & 0xffffffffL;
     private static final int MIN_BUCKETS_LOG = 8;
     private static final int MAX_BUCKETS_LOG = 22;
@@ -90,6 +91,8 @@ public final class EventList {
     private long queueLastTime = Long.MIN_VALUE;
     /** The latest time scheduled into the wheel (far events aside): the queue starts after it. */
     private long wheelLatest = Long.MIN_VALUE;
+    /** The time of the first event in the wheel or heap, or {@link #UNKNOWN}: see {@link #wheelFirstTime()}. */
+    private long wheelFirst = UNKNOWN;
     /** Insertions in a row that came after every event held, in order. */
     private int inOrderRun;
     private long queueLastOrder;
@@ -207,6 +210,7 @@ public final class EventList {
         if (bucket == FROM_QUEUE) {
             return popQueue();
         }
+        wheelFirst = UNKNOWN;
         int i = 3 * bucket;
         long[] arena = slots;
         lastTime = arena[i];
@@ -291,6 +295,9 @@ public final class EventList {
             // ahead < 0: a peek without a pop moved the window past this event's bucket
             rebuild();
             ahead = (timeUs >>> widthLog) - cursor;
+        }
+        if (wheelFirst != UNKNOWN && timeUs < wheelFirst) {
+            wheelFirst = timeUs;
         }
         if (ahead < buckets) {
             wheelLatest = Math.max(wheelLatest, timeUs);
@@ -457,6 +464,10 @@ public final class EventList {
         if (peeked != NIL) {
             return peeked;
         }
+        if (queueSize > 0 && queueHeadTime < wheelFirstTime()) {
+            peeked = FROM_QUEUE;
+            return FROM_QUEUE;
+        }
         int bucket;
         if (wheelSize > 0) {
             bucket = nextOccupied((int) (cursor & mask));
@@ -489,6 +500,19 @@ public final class EventList {
         }
         peeked = bucket;
         return bucket;
+    }
+
+    /**
+     * The time of the first event in the wheel or the heap, {@code Long.MAX_VALUE} if none: kept
+     * between pops from the wheel, so that a run of pops from the queue does not search the
+     * wheel's bitmap each time.
+     */
+    private long wheelFirstTime() {
+        if (wheelFirst == UNKNOWN) {
+            wheelFirst = wheelSize > 0 ? time(nextOccupied((int) (cursor & mask)))
+                    : heapSize > 0 ? time(heap[0]) : Long.MAX_VALUE;
+        }
+        return wheelFirst;
     }
 
     /** Whether the in-order queue's head comes before arena node {@code node}. */
@@ -584,6 +608,7 @@ public final class EventList {
         long span = Math.max(1, last - now + 1);
         int widthLogNew = Math.max(MIN_WIDTH_LOG, Math.min(MAX_WIDTH_LOG, log2Ceil(span) - bucketsLogNew));
         crowded = 0;
+        wheelFirst = UNKNOWN;
         buildWheel(bucketsLogNew, widthLogNew, (size - queueSize) >>> 2);
         heap = new int[Math.max(16, oldHeap.length)];
         heapSize = 0;
