@@ -88,6 +88,9 @@ public final class FleetSimulation {
     private final long[] pendingAt;
     /** When the pending tick was armed: its ordering key among ticks of one instant. */
     private final long[] armedAt;
+    /** Whether a tick may wait for its response: only then is a loop ever in flight. */
+    private final boolean responses;
+    /** Whether the loop's tick waits for its response; empty when no tick ever does. */
     private final boolean[] inFlight;
     private final int[] freedSinceTick;
     private final long[] reportedDue;
@@ -99,7 +102,9 @@ public final class FleetSimulation {
     private final long[] flightBusy;
 
     private final int[] active;
-    private final int[] maxConcurrent;
+    /** Worker slots per daemon: the same for every daemon, as a reload changes them fleet-wide. */
+    private int maxConcurrent;
+    /** Restarts per daemon, which name a restarted loop's jitter stream; empty in a run without restarts. */
     private final int[] epoch;
     private int totalActive;
 
@@ -202,11 +207,12 @@ public final class FleetSimulation {
                 && world.faults().errors().isEmpty();
         this.fastForward = world.fastForward() && fleet.tickLatencyUs() == 0 && plainUpstream
                 && !factory.hearsVisibleWork();
-        this.inFlight = new boolean[loops];
         this.freedSinceTick = new int[loops];
         this.reportedDue = new long[loops];
         // only a tick that waits for a response is ever in flight
-        int flying = fleet.tickLatencyUs() > 0 || !plainUpstream ? loops : 0;
+        this.responses = fleet.tickLatencyUs() > 0 || !plainUpstream;
+        int flying = responses ? loops : 0;
+        this.inFlight = new boolean[flying];
         this.flightDispatched = new int[flying];
         this.flightFreed = new int[flying];
         this.flightError = new byte[flying];
@@ -214,9 +220,8 @@ public final class FleetSimulation {
         this.flightPending = new int[flying];
         this.flightBusy = new long[flying];
         this.active = new int[daemons];
-        this.maxConcurrent = new int[daemons];
-        this.epoch = new int[daemons];
-        Arrays.fill(maxConcurrent, fleet.maxConcurrent());
+        this.maxConcurrent = fleet.maxConcurrent();
+        this.epoch = new int[world.faults().restarts().isEmpty() ? 0 : daemons];
         Arrays.fill(reportedDue, NO_DUE);
         if (series) {
             this.metrics.seriesOf(loopSpecs[0].name());
@@ -507,7 +512,7 @@ public final class FleetSimulation {
         events.schedule(deadline, EventKind.ARRIVAL, id + 1);
         if (factory.hearsDeadlineWakes()) {
             retryWakeSeq[id] = scheduleControl(deadline, RETRY_WAKE, id);
-            retryWakeEpoch[id] = epoch[daemon];
+            retryWakeEpoch[id] = epochOf(daemon);
         }
     }
 
@@ -517,7 +522,7 @@ public final class FleetSimulation {
         }
         int daemon = retries.daemon(id);
         retryWakeSeq[id] = NO_TICK;
-        if (retryWakeEpoch[id] == epoch[daemon]) {
+        if (retryWakeEpoch[id] == epochOf(daemon)) {
             wakeDaemon(daemon, WakeKind.DEADLINE, now);
         }
         if (retryVisible[id]) {
@@ -644,12 +649,12 @@ public final class FleetSimulation {
         for (int d = 0; d < daemons && need > 0; d++) {
             int loop = d * loopsPerDaemon;
             if (state(loop) == LoopState.WAITING) {
-                need -= Math.max(0, maxConcurrent[d] - active[d]);
+                need -= Math.max(0, maxConcurrent - active[d]);
             }
         }
         for (int d = 0; d < daemons && need > 0; d++) {
             int loop = d * loopsPerDaemon;
-            int free = maxConcurrent[d] - active[d];
+            int free = maxConcurrent - active[d];
             if (free > 0 && state(loop) == LoopState.SUSPENDED) {
                 long delay = policies[loop].onWake(now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED);
                 observer.woke(loop, now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED, delay);
@@ -681,7 +686,9 @@ public final class FleetSimulation {
                     policies[loop].reconfigure(reloadedParams);
                 }
                 pendingAt[loop] = NO_TICK;
-                inFlight[loop] = false;
+                if (responses) {
+                    inFlight[loop] = false;
+                }
                 freedSinceTick[loop] = 0;
                 reportedDue[loop] = NO_DUE;
                 if (!policies[loop].startsSuspended()) {
@@ -695,12 +702,17 @@ public final class FleetSimulation {
         guardAllParked(now);
     }
 
+    /** The daemon's restarts so far. */
+    private int epochOf(int daemon) {
+        return epoch.length == 0 ? 0 : epoch[daemon];
+    }
+
     private void rebuildRetryWakes(int daemon, long now) {
         for (int id = 0; id < retries.idLimit(); id++) {
             if (retries.isLive(id) && !retryVisible[id] && retries.daemon(id) == daemon
                     && retries.timeUs(id) >= now && retries.timeUs(id) < horizonUs) {
                 retryWakeSeq[id] = scheduleControl(retries.timeUs(id), RETRY_WAKE, id);
-                retryWakeEpoch[id] = epoch[daemon];
+                retryWakeEpoch[id] = epochOf(daemon);
             }
         }
     }
@@ -713,7 +725,7 @@ public final class FleetSimulation {
             }
         }
         if (r.maxConcurrent() > 0) {
-            Arrays.fill(maxConcurrent, r.maxConcurrent());
+            maxConcurrent = r.maxConcurrent();
         }
         if (r.params() != null) {
             reloadedParams = r.params();
@@ -749,7 +761,7 @@ public final class FleetSimulation {
         }
         int rpt = fleet.requestsPerTick();
         boolean reaper = spec.role() == LoopSpec.Role.REAPER;
-        boolean saturated = !reaper && maxConcurrent[daemon] - active[daemon] <= 0;
+        boolean saturated = !reaper && maxConcurrent - active[daemon] <= 0;
         TickError error = TickError.NONE;
         int dispatched = 0;
         long busy = 0;
@@ -773,7 +785,7 @@ public final class FleetSimulation {
         } else {
             WorkQueue lane = lanes[spec.lane()];
             if (!saturated) {
-                int take = Math.min(Math.min(lane.size(), maxConcurrent[daemon] - active[daemon]), policy.batchLimit());
+                int take = Math.min(Math.min(lane.size(), maxConcurrent - active[daemon]), policy.batchLimit());
                 if (take > 0) {
                     carryDepth(now);
                 }
@@ -825,7 +837,7 @@ public final class FleetSimulation {
             armedAt[loop] = now;
             events.schedule(now + responseDelay, EventKind.TICK, now, loop | TICK_END);
         }
-        if (dispatched > 0 && maxConcurrent[daemon] - active[daemon] <= 0) {
+        if (dispatched > 0 && maxConcurrent - active[daemon] <= 0) {
             unparkDaemon(daemon, now);
         }
         if (queued > 0) {
@@ -872,7 +884,7 @@ public final class FleetSimulation {
     }
 
     private LoopState state(int loop) {
-        if (inFlight[loop]) {
+        if (responses && inFlight[loop]) {
             return LoopState.IN_FLIGHT;
         }
         return pendingAt[loop] == NO_TICK ? LoopState.SUSPENDED : LoopState.WAITING;
@@ -883,7 +895,7 @@ public final class FleetSimulation {
      * loop order: a canonical order, independent of event-list history, that parked loops keep.
      */
     private void arm(int loop, long now, long delay) {
-        if (inFlight[loop]) {
+        if (responses && inFlight[loop]) {
             return;
         }
         dropSentinel(loop);
@@ -940,7 +952,7 @@ public final class FleetSimulation {
         return !observed && spec.role() == LoopSpec.Role.WORKER && dispatched == 0 && !saturated
                 && outcome.slotsFreed() == 0 && outcome.error() == TickError.NONE
                 && outcome.deadlineUs() == TickOutcome.NO_DEADLINE && lanes[spec.lane()].size() == 0
-                && maxConcurrent[daemon] - active[daemon] > 0 && freedSinceTick[loop] == 0;
+                && maxConcurrent - active[daemon] > 0 && freedSinceTick[loop] == 0;
     }
 
     /** Parks a loop whose idle ticks from now on come every {@code periodUs}, none of them an event. */
