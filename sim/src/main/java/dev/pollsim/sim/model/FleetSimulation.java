@@ -48,6 +48,7 @@ public final class FleetSimulation {
 
     private static final long NO_TICK = -1L;
     private static final long BEYOND_HORIZON = -2L;
+    /** {@code PARKED - g}: parked in fast-forward group {@code g}. */
     private static final long PARKED = -3L;
     private static final long NO_DUE = -1L;
     private static final int TICK_END = 1 << 30;
@@ -84,9 +85,15 @@ public final class FleetSimulation {
 
     private final PollPolicy[] policies;
     private final RandomStreams streams;
-    /** When the loop's pending tick falls, or NO_TICK (suspended), BEYOND_HORIZON or PARKED. */
+    /**
+     * When the loop's pending tick falls, or NO_TICK (suspended), BEYOND_HORIZON, or {@code
+     * PARKED - g} when parked in group {@code g}.
+     */
     private final long[] pendingAt;
-    /** When the pending tick was armed: its ordering key among ticks of one instant. */
+    /**
+     * When the pending tick was armed: its ordering key among ticks of one instant. While the
+     * loop is parked, its anchor (a parked loop has no tick in the list to order).
+     */
     private final long[] armedAt;
     /** Whether a tick may wait for its response: only then is a loop ever in flight. */
     private final boolean responses;
@@ -120,9 +127,8 @@ public final class FleetSimulation {
     private final boolean plainUpstream;
     private boolean observed;
     private final PeriodicGroups groups = new PeriodicGroups();
-    private final int[] parkedIn;
-    private final long[] anchor;
-    private final int[] sentinelOf;
+    /** Groups that have a sentinel: while none has, no tick needs to look for one. */
+    private int sentinels;
     private long tickKey = -1;
     /** How late loop 0's current tick came against its reported due time; for the series. */
     private long seriesOverdueUs;
@@ -198,11 +204,6 @@ public final class FleetSimulation {
         this.policies = new PollPolicy[loops];
         this.pendingAt = new long[loops];
         this.armedAt = new long[loops];
-        this.parkedIn = new int[loops];
-        this.anchor = new long[loops];
-        this.sentinelOf = new int[loops];
-        Arrays.fill(parkedIn, -1);
-        Arrays.fill(sentinelOf, -1);
         this.plainUpstream = !world.upstream().warmModel() && !world.upstream().rateLimit().enabled()
                 && world.faults().errors().isEmpty();
         this.fastForward = world.fastForward() && fleet.tickLatencyUs() == 0 && plainUpstream
@@ -307,7 +308,7 @@ public final class FleetSimulation {
             // a bounded number of events per call: see runEvents
         }
         for (int loop = 0; loop < policies.length; loop++) {
-            if (parkedIn[loop] >= 0) {
+            if (parked(loop)) {
                 unpark(loop, horizonUs, false);
             }
         }
@@ -675,7 +676,7 @@ public final class FleetSimulation {
             epoch[d]++;
             int first = d * loopsPerDaemon;
             for (int loop = first; loop < first + loopsPerDaemon; loop++) {
-                if (parkedIn[loop] >= 0) {
+                if (parked(loop)) {
                     unpark(loop, now, false);
                 }
                 dropSentinel(loop);
@@ -720,7 +721,7 @@ public final class FleetSimulation {
     private void reload(FaultPlan.Reload r, long now) {
         observer.reloaded(now);
         for (int loop = 0; loop < policies.length; loop++) {
-            if (parkedIn[loop] >= 0) {
+            if (parked(loop)) {
                 unpark(loop, now, true);
             }
         }
@@ -959,9 +960,12 @@ public final class FleetSimulation {
     private void park(int loop, long now, long periodUs) {
         int g = groups.group(periodUs, loopSpecs[loop % loopsPerDaemon].lane());
         groups.add(g, loop, now);
-        parkedIn[loop] = g;
-        anchor[loop] = now;
-        pendingAt[loop] = PARKED;
+        pendingAt[loop] = PARKED - g;
+        armedAt[loop] = now;
+    }
+
+    private boolean parked(int loop) {
+        return pendingAt[loop] <= PARKED;
     }
 
     /**
@@ -970,11 +974,10 @@ public final class FleetSimulation {
      * with {@code materialize} puts its next tick back in the event list.
      */
     private void unpark(int loop, long now, boolean materialize) {
-        int g = parkedIn[loop];
+        int g = (int) (PARKED - pendingAt[loop]);
         long period = groups.period(g);
-        long a = anchor[loop];
+        long a = armedAt[loop];
         groups.remove(g, loop, a);
-        parkedIn[loop] = -1;
         long done = now > a ? (now - 1 - a) / period : 0;
         long nextAt = a + (done + 1) * period;
         if (nextAt == now && tickLoop >= 0 && (now - period < tickKey || (now - period == tickKey && loop < tickLoop))) {
@@ -1017,7 +1020,7 @@ public final class FleetSimulation {
     private void unparkDaemon(int daemon, long now) {
         int first = daemon * loopsPerDaemon;
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
-            if (parkedIn[loop] >= 0) {
+            if (parked(loop)) {
                 unpark(loop, now, true);
             }
         }
@@ -1036,7 +1039,7 @@ public final class FleetSimulation {
                 int loop = groups.first(g, now);
                 unpark(loop, now, true);
                 groups.sentinel(g, loop);
-                sentinelOf[loop] = g;
+                sentinels++;
             }
         }
     }
@@ -1050,12 +1053,20 @@ public final class FleetSimulation {
         }
     }
 
-    /** The loop's next tick no longer guards its group (it ran, or was re-armed). */
+    /**
+     * The loop's next tick no longer guards its group (it ran, or was re-armed). A loop guards
+     * at most one group, and there are few groups (one per steady period and lane).
+     */
     private void dropSentinel(int loop) {
-        int g = sentinelOf[loop];
-        if (g >= 0) {
-            groups.sentinel(g, -1);
-            sentinelOf[loop] = -1;
+        if (sentinels == 0) {
+            return;
+        }
+        for (int g = 0; g < groups.groups(); g++) {
+            if (groups.sentinel(g) == loop) {
+                groups.sentinel(g, -1);
+                sentinels--;
+                return;
+            }
         }
     }
 }
