@@ -100,7 +100,12 @@ public final class FleetSimulation {
     /** Whether the loop's tick waits for its response; empty when no tick ever does. */
     private final boolean[] inFlight;
     private final int[] freedSinceTick;
-    private final long[] reportedDue;
+    /**
+     * The due time each loop's daemon reports, once a policy has reported one other than the
+     * tick it armed; null until then, while every reported due time is the tick's own time and
+     * no tick comes overdue.
+     */
+    private long[] reportedDue;
     private final int[] flightDispatched;
     private final int[] flightFreed;
     private final byte[] flightError;
@@ -209,7 +214,6 @@ public final class FleetSimulation {
         this.fastForward = world.fastForward() && fleet.tickLatencyUs() == 0 && plainUpstream
                 && !factory.hearsVisibleWork();
         this.freedSinceTick = new int[loops];
-        this.reportedDue = new long[loops];
         // only a tick that waits for a response is ever in flight
         this.responses = fleet.tickLatencyUs() > 0 || !plainUpstream;
         int flying = responses ? loops : 0;
@@ -223,7 +227,6 @@ public final class FleetSimulation {
         this.active = new int[daemons];
         this.maxConcurrent = fleet.maxConcurrent();
         this.epoch = new int[world.faults().restarts().isEmpty() ? 0 : daemons];
-        Arrays.fill(reportedDue, NO_DUE);
         if (series) {
             this.metrics.seriesOf(loopSpecs[0].name());
         }
@@ -691,7 +694,7 @@ public final class FleetSimulation {
                     inFlight[loop] = false;
                 }
                 freedSinceTick[loop] = 0;
-                reportedDue[loop] = NO_DUE;
+                noDue(loop);
                 if (!policies[loop].startsSuspended()) {
                     arm(loop, now, r.downtimeUs());
                 }
@@ -753,7 +756,7 @@ public final class FleetSimulation {
         PollPolicy policy = policies[loop];
         LoopSpec spec = loopSpecs[k];
         dropSentinel(loop);
-        long overdue = reportedDue[loop] != NO_DUE && now > reportedDue[loop] ? now - reportedDue[loop] : 0;
+        long overdue = reportedDue == null ? 0 : overdue(reportedDue[loop], now);
         if (overdue > 0) {
             metrics.overdue(overdue);
         }
@@ -870,13 +873,14 @@ public final class FleetSimulation {
         if (fastForward && delay > 0 && delay < horizonUs - now && canPark(loop, dispatched, saturated)
                 && policy.steadyIdlePeriodUs() == delay) {
             dropSentinel(loop);
-            reportedDue[loop] = policy.reportedDueUs(now, delay);
+            reportDue(loop, now, delay);
             park(loop, now, delay);
         } else {
             arm(loop, now, delay);
         }
         if (loop == 0 && series) {
-            metrics.decision(now, delay >= 0 ? delay : -1, reportedDue[0], seriesOverdueUs);
+            long due = reportedDue != null ? reportedDue[0] : delay >= 0 ? now + delay : NO_DUE;
+            metrics.decision(now, delay >= 0 ? delay : -1, due, seriesOverdueUs);
             seriesOverdueUs = 0;
         }
         if (queued > 0 && delay == PollPolicy.SUSPEND) {
@@ -902,13 +906,13 @@ public final class FleetSimulation {
         dropSentinel(loop);
         if (delay == PollPolicy.SUSPEND) {
             pendingAt[loop] = NO_TICK;
-            reportedDue[loop] = NO_DUE;
+            noDue(loop);
             return;
         }
         if (delay < 0) {
             throw new IllegalStateException("policy of loop " + loop + " answered a negative delay " + delay);
         }
-        reportedDue[loop] = policies[loop].reportedDueUs(now, delay);
+        reportDue(loop, now, delay);
         if (delay >= horizonUs - now) {
             pendingAt[loop] = BEYOND_HORIZON;
             return;
@@ -920,6 +924,52 @@ public final class FleetSimulation {
         pendingAt[loop] = at;
         armedAt[loop] = now;
         hold(at, now, loop);
+    }
+
+    /** How late a tick at {@code now} comes against a reported due time. */
+    private static long overdue(long due, long now) {
+        return due != NO_DUE && now > due ? now - due : 0;
+    }
+
+    /** Records the due time the loop's daemon reports for a tick {@code delayUs} after {@code nowUs}. */
+    private void reportDue(int loop, long nowUs, long delayUs) {
+        long due = policies[loop].reportedDueUs(nowUs, delayUs);
+        if (reportedDue == null) {
+            if (due == nowUs + delayUs) {
+                return;
+            }
+            reportedDue = dueTimes();
+        }
+        reportedDue[loop] = due;
+    }
+
+    /** The loop reports no due time: it is suspended. */
+    private void noDue(int loop) {
+        if (reportedDue != null) {
+            reportedDue[loop] = NO_DUE;
+        }
+    }
+
+    /**
+     * Every loop's reported due time while each was its tick's own: the pending tick, the tick in
+     * flight, a parked loop's next virtual tick; none for a suspended loop or a tick beyond the
+     * horizon (which never comes, so its due time is never read).
+     */
+    private long[] dueTimes() {
+        long[] due = new long[pendingAt.length];
+        for (int loop = 0; loop < due.length; loop++) {
+            long at = pendingAt[loop];
+            if (responses && inFlight[loop]) {
+                due[loop] = armedAt[loop];
+            } else if (at >= 0) {
+                due[loop] = at;
+            } else if (at <= PARKED) {
+                due[loop] = armedAt[loop] + groups.period((int) (PARKED - at));
+            } else {
+                due[loop] = NO_DUE;
+            }
+        }
+        return due;
     }
 
     /**
@@ -1006,7 +1056,7 @@ public final class FleetSimulation {
             pendingAt[loop] = NO_TICK;
             return;
         }
-        reportedDue[loop] = policy.reportedDueUs(nextAt - period, period);
+        reportDue(loop, nextAt - period, period);
         if (nextAt >= horizonUs) {
             pendingAt[loop] = BEYOND_HORIZON;
             return;
