@@ -83,7 +83,12 @@ public final class FleetSimulation {
     private final WorkQueue[] lanes;
     private int queued;
 
-    private final PollPolicy[] policies;
+    /**
+     * Each loop's policy at {@code loop & policyMask}: one per loop, or the one instance every
+     * loop shares (mask 0) when the factory hands out a single stateless policy.
+     */
+    private PollPolicy[] policies;
+    private int policyMask = -1;
     private final RandomStreams streams;
     /**
      * When the loop's pending tick falls, or NO_TICK (suspended), BEYOND_HORIZON, or {@code
@@ -243,6 +248,7 @@ public final class FleetSimulation {
                 arm(loop, 0, first);
             }
         }
+        shareUniformPolicy();
         List<FaultPlan.Restart> restarts = world.faults().restarts();
         for (int i = 0; i < restarts.size(); i++) {
             scheduleControl(restarts.get(i).atUs(), RESTART, i);
@@ -310,7 +316,7 @@ public final class FleetSimulation {
         while (runEvents(EVENTS_PER_CALL)) {
             // a bounded number of events per call: see runEvents
         }
-        for (int loop = 0; loop < policies.length; loop++) {
+        for (int loop = 0; loop < pendingAt.length; loop++) {
             if (parked(loop)) {
                 unpark(loop, horizonUs, false);
             }
@@ -576,7 +582,7 @@ public final class FleetSimulation {
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
             freedSinceTick[loop]++;
             LoopState state = state(loop);
-            long delay = policies[loop].onSlotFreed(now, state);
+            long delay = policy(loop).onSlotFreed(now, state);
             observer.slotFreed(loop, now, state, delay);
             if (delay != PollPolicy.KEEP) {
                 arm(loop, now, delay);
@@ -622,7 +628,7 @@ public final class FleetSimulation {
         int first = daemon * loopsPerDaemon;
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
             LoopState state = state(loop);
-            long delay = policies[loop].onWake(now, kind, state);
+            long delay = policy(loop).onWake(now, kind, state);
             observer.woke(loop, now, kind, state, delay);
             if (delay != PollPolicy.KEEP && state != LoopState.IN_FLIGHT) {
                 if (state == LoopState.SUSPENDED) {
@@ -660,7 +666,7 @@ public final class FleetSimulation {
             int loop = d * loopsPerDaemon;
             int free = maxConcurrent - active[d];
             if (free > 0 && state(loop) == LoopState.SUSPENDED) {
-                long delay = policies[loop].onWake(now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED);
+                long delay = policy(loop).onWake(now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED);
                 observer.woke(loop, now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED, delay);
                 if (delay != PollPolicy.KEEP) {
                     arm(loop, now, delay);
@@ -684,18 +690,19 @@ public final class FleetSimulation {
                 }
                 dropSentinel(loop);
                 // a restarted process draws afresh: a stream of its own per restart
-                policies[loop] = factory.create(loopSpecs[loop % loopsPerDaemon],
+                PollPolicy restarted = factory.create(loopSpecs[loop % loopsPerDaemon],
                         streams.stream("fleet/daemon/" + d + "/loop/" + (loop - first) + "/jitter/restart/" + epoch[d]));
                 if (reloadedParams != null) {
-                    policies[loop].reconfigure(reloadedParams);
+                    restarted.reconfigure(reloadedParams);
                 }
+                replacePolicy(loop, restarted);
                 pendingAt[loop] = NO_TICK;
                 if (responses) {
                     inFlight[loop] = false;
                 }
                 freedSinceTick[loop] = 0;
                 noDue(loop);
-                if (!policies[loop].startsSuspended()) {
+                if (!restarted.startsSuspended()) {
                     arm(loop, now, r.downtimeUs());
                 }
             }
@@ -704,6 +711,34 @@ public final class FleetSimulation {
             }
         }
         guardAllParked(now);
+    }
+
+    private PollPolicy policy(int loop) {
+        return policies[loop & policyMask];
+    }
+
+    /** Keeps one policy instead of one per loop when every loop has the same instance. */
+    private void shareUniformPolicy() {
+        for (PollPolicy p : policies) {
+            if (p != policies[0]) {
+                return;
+            }
+        }
+        policies = new PollPolicy[] {policies[0]};
+        policyMask = 0;
+    }
+
+    private void replacePolicy(int loop, PollPolicy policy) {
+        if (policyMask == 0) {
+            if (policy == policies[0]) {
+                return;
+            }
+            PollPolicy[] each = new PollPolicy[pendingAt.length];
+            Arrays.fill(each, policies[0]);
+            policies = each;
+            policyMask = -1;
+        }
+        policies[loop] = policy;
     }
 
     /** The daemon's restarts so far. */
@@ -723,7 +758,7 @@ public final class FleetSimulation {
 
     private void reload(FaultPlan.Reload r, long now) {
         observer.reloaded(now);
-        for (int loop = 0; loop < policies.length; loop++) {
+        for (int loop = 0; loop < pendingAt.length; loop++) {
             if (parked(loop)) {
                 unpark(loop, now, true);
             }
@@ -753,7 +788,7 @@ public final class FleetSimulation {
     private void tickStart(int loop, long now) {
         int daemon = loop / loopsPerDaemon;
         int k = loop % loopsPerDaemon;
-        PollPolicy policy = policies[loop];
+        PollPolicy policy = policy(loop);
         LoopSpec spec = loopSpecs[k];
         dropSentinel(loop);
         long overdue = reportedDue == null ? 0 : overdue(reportedDue[loop], now);
@@ -862,7 +897,7 @@ public final class FleetSimulation {
 
     private void decide(int loop, long now, int dispatched, boolean saturated) {
         pendingAt[loop] = NO_TICK;
-        PollPolicy policy = policies[loop];
+        PollPolicy policy = policy(loop);
         long delay = policy.onTick(now, outcome);
         if (observed) {
             observer.decided(loop, now, outcome, delay);
@@ -933,7 +968,7 @@ public final class FleetSimulation {
 
     /** Records the due time the loop's daemon reports for a tick {@code delayUs} after {@code nowUs}. */
     private void reportDue(int loop, long nowUs, long delayUs) {
-        long due = policies[loop].reportedDueUs(nowUs, delayUs);
+        long due = policy(loop).reportedDueUs(nowUs, delayUs);
         if (reportedDue == null) {
             if (due == nowUs + delayUs) {
                 return;
@@ -1035,7 +1070,7 @@ public final class FleetSimulation {
             nextAt += period;
         }
         int daemon = loop / loopsPerDaemon;
-        PollPolicy policy = policies[loop];
+        PollPolicy policy = policy(loop);
         metrics.idleTicks(daemonOffset + daemon, loop % loopsPerDaemon, a, period, done, fleet.requestsPerTick());
         if (done > 0) {
             long due = policy.reportedDueUs(a, period);
