@@ -136,7 +136,7 @@ public final class FleetSimulation {
     private final boolean fastForward;
     private final boolean plainUpstream;
     private boolean observed;
-    private final PeriodicGroups groups = new PeriodicGroups();
+    private final PeriodicGroups groups;
     /** Groups that have a sentinel: while none has, no tick needs to look for one. */
     private int sentinels;
     private long tickKey = -1;
@@ -214,6 +214,7 @@ public final class FleetSimulation {
         this.policies = new PollPolicy[loops];
         this.pendingAt = new long[loops];
         this.armedAt = new long[loops];
+        this.groups = new PeriodicGroups(armedAt);
         this.plainUpstream = !world.upstream().warmModel() && !world.upstream().rateLimit().enabled()
                 && world.faults().errors().isEmpty();
         this.fastForward = world.fastForward() && fleet.tickLatencyUs() == 0 && plainUpstream
@@ -1044,9 +1045,9 @@ public final class FleetSimulation {
     /** Parks a loop whose idle ticks from now on come every {@code periodUs}, none of them an event. */
     private void park(int loop, long now, long periodUs) {
         int g = groups.group(periodUs, loopSpecs[loop % loopsPerDaemon].lane());
-        groups.add(g, loop, now);
-        pendingAt[loop] = PARKED - g;
         armedAt[loop] = now;
+        pendingAt[loop] = PARKED - g;
+        groups.add(g, loop);
     }
 
     private boolean parked(int loop) {
@@ -1062,7 +1063,7 @@ public final class FleetSimulation {
         int g = (int) (PARKED - pendingAt[loop]);
         long period = groups.period(g);
         long a = armedAt[loop];
-        groups.remove(g, loop, a);
+        groups.remove(g, loop);
         long done = now > a ? (now - 1 - a) / period : 0;
         long nextAt = a + (done + 1) * period;
         if (nextAt == now && tickLoop >= 0 && (now - period < tickKey || (now - period == tickKey && loop < tickLoop))) {
