@@ -974,7 +974,9 @@ public final class FleetSimulation {
             if (due == nowUs + delayUs) {
                 return;
             }
-            reportedDue = dueTimes();
+            // until now every due time was its tick's own, which no tick comes after: as with none
+            reportedDue = new long[pendingAt.length];
+            Arrays.fill(reportedDue, NO_DUE);
         }
         reportedDue[loop] = due;
     }
@@ -984,28 +986,6 @@ public final class FleetSimulation {
         if (reportedDue != null) {
             reportedDue[loop] = NO_DUE;
         }
-    }
-
-    /**
-     * Every loop's reported due time while each was its tick's own: the pending tick, the tick in
-     * flight, a parked loop's next virtual tick; none for a suspended loop or a tick beyond the
-     * horizon (which never comes, so its due time is never read).
-     */
-    private long[] dueTimes() {
-        long[] due = new long[pendingAt.length];
-        for (int loop = 0; loop < due.length; loop++) {
-            long at = pendingAt[loop];
-            if (responses && inFlight[loop]) {
-                due[loop] = armedAt[loop];
-            } else if (at >= 0) {
-                due[loop] = at;
-            } else if (at <= PARKED) {
-                due[loop] = armedAt[loop] + groups.period((int) (PARKED - at));
-            } else {
-                due[loop] = NO_DUE;
-            }
-        }
-        return due;
     }
 
     /**
