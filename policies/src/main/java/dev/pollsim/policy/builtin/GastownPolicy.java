@@ -111,7 +111,8 @@ public final class GastownPolicy implements PollPolicy {
     public String rule() {
         String beat = ", on the next " + Durations.format(settings.heartbeatUs()) + " beat";
         Strategy strategy = settings.strategy();
-        String growth = strategy == Strategy.GEOMETRIC ? "x" + settings.factor() : strategy == Strategy.EXPONENTIAL ? "x2" : "fixed";
+        String growth = strategy == Strategy.GEOMETRIC ? "x" + settings.factor()
+                : strategy == Strategy.EXPONENTIAL ? "x2" : "fixed";
         return switch (rule) {
             case START -> "start";
             case ACTIVITY -> "activity: base " + Durations.format(settings.baseUs()) + beat;
