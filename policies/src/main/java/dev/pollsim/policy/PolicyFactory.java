@@ -19,7 +19,8 @@ public interface PolicyFactory {
     /**
      * @param loop the loop to make a policy for
      * @param random the loop's own seeded stream, for policies that jitter; never shared
-     * @return a fresh policy in its initial state
+     * @return a fresh policy in its initial state; a policy with no state at all may be one
+     *     instance returned for every loop, which the simulator then holds once
      */
     PollPolicy create(LoopSpec loop, RandomGenerator random);
 

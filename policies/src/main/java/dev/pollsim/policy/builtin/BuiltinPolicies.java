@@ -170,7 +170,8 @@ public final class BuiltinPolicies {
                     if (clampBug) {
                         requireAtLeast("maxWait", maxWait, "minWait", minWait);
                     }
-                    return PolicyFactory.single(random -> new IdleStreakPolicy(base, max, minWait, maxWait, clampBug));
+                    var settings = new IdleStreakPolicy.Settings(base, max, minWait, maxWait, clampBug);
+                    return PolicyFactory.single(random -> new IdleStreakPolicy(settings));
                 });
     }
 
@@ -195,8 +196,8 @@ public final class BuiltinPolicies {
                     long base = p.micros("base");
                     long max = p.micros("max");
                     requireAtLeast("max", max, "base", base);
-                    var factor = p.factor("factor");
-                    long heartbeat = p.micros("heartbeat");
+                    var settings = new GastownPolicy.Settings(strategy, base, max, p.factor("factor"),
+                            p.micros("heartbeat"));
                     List<LoopSpec> loops = new ArrayList<>();
                     for (int k = 0; k < p.integer("agents"); k++) {
                         loops.add(new LoopSpec("agent-" + (k + 1), LoopSpec.Role.WORKER, k));
@@ -209,7 +210,7 @@ public final class BuiltinPolicies {
 
                         @Override
                         public PollPolicy create(LoopSpec loop, RandomGenerator random) {
-                            return new GastownPolicy(strategy, base, max, factor, heartbeat);
+                            return new GastownPolicy(settings);
                         }
                     };
                 });

@@ -37,42 +37,55 @@ public final class GastownPolicy implements PollPolicy {
 
     private static final Ratio TWO = new Ratio(2, 1);
 
-    private final Strategy strategy;
-    private final long baseUs;
-    private final long maxUs;
-    private final Ratio factor;
-    private final long heartbeatUs;
+    private final Settings settings;
     private long currentUs;
     private Rule rule = Rule.START;
 
-    public GastownPolicy(Strategy strategy, long baseUs, long maxUs, Ratio factor, long heartbeatUs) {
-        if (baseUs <= 0 || maxUs < baseUs || heartbeatUs <= 0) {
-            throw new IllegalArgumentException("need 0 < base <= max and heartbeat > 0");
+    /**
+     * The parameters, immutable: one instance serves every agent loop of a fleet, so that a loop
+     * costs only its interval and rule.
+     *
+     * @param strategy how the interval grows after a miss
+     * @param baseUs the starting interval, and what activity resets to
+     * @param maxUs the cap on the interval
+     * @param factor the multiplier of the geometric strategy
+     * @param heartbeatUs the daemon's heartbeat: pokes are decided only on beats
+     */
+    public record Settings(Strategy strategy, long baseUs, long maxUs, Ratio factor, long heartbeatUs) {
+        public Settings {
+            if (baseUs <= 0 || maxUs < baseUs || heartbeatUs <= 0) {
+                throw new IllegalArgumentException("need 0 < base <= max and heartbeat > 0");
+            }
         }
-        this.strategy = strategy;
-        this.baseUs = baseUs;
-        this.maxUs = maxUs;
-        this.factor = factor;
-        this.heartbeatUs = heartbeatUs;
-        this.currentUs = baseUs;
+    }
+
+    /** An agent loop's policy with these settings, shared. */
+    public GastownPolicy(Settings settings) {
+        this.settings = settings;
+        this.currentUs = settings.baseUs();
+    }
+
+    /** A policy with settings of its own; see {@link Settings} for the parameters. */
+    public GastownPolicy(Strategy strategy, long baseUs, long maxUs, Ratio factor, long heartbeatUs) {
+        this(new Settings(strategy, baseUs, maxUs, factor, heartbeatUs));
     }
 
     /** The first poke happens on the first beat; beats are spread over one heartbeat. */
     @Override
     public long initialIntervalUs() {
-        return heartbeatUs;
+        return settings.heartbeatUs();
     }
 
     @Override
     public long onTick(long nowUs, TickOutcome outcome) {
         if (outcome.didWork()) {
-            currentUs = baseUs;
+            currentUs = settings.baseUs();
             rule = Rule.ACTIVITY;
         } else {
             rule = Rule.MISS;
-            switch (strategy) {
+            switch (settings.strategy()) {
                 case GEOMETRIC:
-                    currentUs = factor.times(currentUs);
+                    currentUs = settings.factor().times(currentUs);
                     break;
                 case EXPONENTIAL:
                     currentUs = TWO.times(currentUs);
@@ -81,7 +94,7 @@ public final class GastownPolicy implements PollPolicy {
                 default:
                     break;
             }
-            currentUs = Math.min(currentUs, maxUs);
+            currentUs = Math.min(currentUs, settings.maxUs());
         }
         return nextBeatAtOrAfter(currentUs);
     }
@@ -89,18 +102,21 @@ public final class GastownPolicy implements PollPolicy {
     /** Steady when a miss no longer changes the interval: the fixed strategy, or at the cap. */
     @Override
     public long steadyIdlePeriodUs() {
-        return strategy == Strategy.FIXED || currentUs == maxUs ? nextBeatAtOrAfter(currentUs) : 0L;
+        boolean steady = settings.strategy() == Strategy.FIXED || currentUs == settings.maxUs();
+        return steady ? nextBeatAtOrAfter(currentUs) : 0L;
     }
 
     /** Worded on demand: a fleet holds a policy per loop, and only an explanation reads the words. */
     @Override
     public String rule() {
-        String beat = ", on the next " + Durations.format(heartbeatUs) + " beat";
-        String growth = strategy == Strategy.GEOMETRIC ? "x" + factor : strategy == Strategy.EXPONENTIAL ? "x2" : "fixed";
+        String beat = ", on the next " + Durations.format(settings.heartbeatUs()) + " beat";
+        Strategy strategy = settings.strategy();
+        String growth = strategy == Strategy.GEOMETRIC ? "x" + settings.factor()
+                : strategy == Strategy.EXPONENTIAL ? "x2" : "fixed";
         return switch (rule) {
             case START -> "start";
-            case ACTIVITY -> "activity: base " + Durations.format(baseUs) + beat;
-            case MISS -> "miss: " + growth + " (max " + Durations.format(maxUs) + ")" + beat;
+            case ACTIVITY -> "activity: base " + Durations.format(settings.baseUs()) + beat;
+            case MISS -> "miss: " + growth + " (max " + Durations.format(settings.maxUs()) + ")" + beat;
         };
     }
 
@@ -110,8 +126,9 @@ public final class GastownPolicy implements PollPolicy {
     }
 
     private long nextBeatAtOrAfter(long intervalUs) {
-        long beats = (intervalUs + heartbeatUs - 1) / heartbeatUs;
-        return Math.max(1, beats) * heartbeatUs;
+        long heartbeat = settings.heartbeatUs();
+        long beats = (intervalUs + heartbeat - 1) / heartbeat;
+        return Math.max(1, beats) * heartbeat;
     }
 
     /** The rule of the last decision. */

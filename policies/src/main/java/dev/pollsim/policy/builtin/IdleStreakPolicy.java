@@ -33,35 +33,41 @@ public final class IdleStreakPolicy implements PollPolicy {
     static final String RULE_RESET = "reset: work";
     static final String RULE_SATURATED = "saturated: hold";
 
-    private final long baseUs;
-    private final int maxBackoffMultiplier;
-    private final long minWaitUs;
-    private final long maxWaitUs;
-    private final boolean clampBug;
+    private final Settings settings;
     private int streak;
     private Rule rule = Rule.START;
 
     /**
+     * The parameters, immutable: one instance serves every loop of a fleet, so that a loop costs
+     * only its streak and rule.
+     *
      * @param baseUs the poll interval
      * @param maxBackoffMultiplier caps the exponent at {@code max - 1}
      * @param minWaitUs the shortest sleep of the server loop
      * @param maxWaitUs the longest sleep of the server loop; used only with {@code clampBug}
      * @param clampBug reproduce the clamp and the due check on the base interval
      */
-    public IdleStreakPolicy(long baseUs, int maxBackoffMultiplier, long minWaitUs, long maxWaitUs, boolean clampBug) {
-        if (baseUs <= 0 || maxBackoffMultiplier < 1 || minWaitUs <= 0 || maxWaitUs < minWaitUs) {
-            throw new IllegalArgumentException("need base > 0, max >= 1, 0 < minWait <= maxWait");
+    public record Settings(long baseUs, int maxBackoffMultiplier, long minWaitUs, long maxWaitUs, boolean clampBug) {
+        public Settings {
+            if (baseUs <= 0 || maxBackoffMultiplier < 1 || minWaitUs <= 0 || maxWaitUs < minWaitUs) {
+                throw new IllegalArgumentException("need base > 0, max >= 1, 0 < minWait <= maxWait");
+            }
         }
-        this.baseUs = baseUs;
-        this.maxBackoffMultiplier = maxBackoffMultiplier;
-        this.minWaitUs = minWaitUs;
-        this.maxWaitUs = maxWaitUs;
-        this.clampBug = clampBug;
+    }
+
+    /** A loop's policy with these settings, shared. */
+    public IdleStreakPolicy(Settings settings) {
+        this.settings = settings;
+    }
+
+    /** A policy with settings of its own; see {@link Settings} for the parameters. */
+    public IdleStreakPolicy(long baseUs, int maxBackoffMultiplier, long minWaitUs, long maxWaitUs, boolean clampBug) {
+        this(new Settings(baseUs, maxBackoffMultiplier, minWaitUs, maxWaitUs, clampBug));
     }
 
     @Override
     public long initialIntervalUs() {
-        return baseUs;
+        return settings.baseUs();
     }
 
     @Override
@@ -72,17 +78,17 @@ public final class IdleStreakPolicy implements PollPolicy {
         } else if (outcome.saturated()) {
             rule = Rule.SATURATED;
         } else {
-            if (streak < maxBackoffMultiplier) {
+            if (streak < settings.maxBackoffMultiplier()) {
                 streak++;
             }
             rule = Rule.IDLE;
         }
         long effective = effectiveIntervalUs();
-        if (clampBug) {
+        if (settings.clampBug()) {
             rule = Rule.CLAMP;
             return clampedTickDelay(effective);
         }
-        return Math.max(effective, minWaitUs);
+        return Math.max(effective, settings.minWaitUs());
     }
 
     /** Worded on demand: a fleet holds a policy per loop, and only an explanation reads the words. */
@@ -92,24 +98,24 @@ public final class IdleStreakPolicy implements PollPolicy {
             case START -> RULE_START;
             case RESET -> RULE_RESET;
             case SATURATED -> RULE_SATURATED;
-            case IDLE -> "idle streak: base x2^min(streak, " + (maxBackoffMultiplier - 1) + ")";
-            case CLAMP -> "clamp bug: due once the base " + Durations.format(baseUs) + " has elapsed";
+            case IDLE -> "idle streak: base x2^min(streak, " + (settings.maxBackoffMultiplier() - 1) + ")";
+            case CLAMP -> "clamp bug: due once the base " + Durations.format(settings.baseUs()) + " has elapsed";
         };
     }
 
     @Override
     public long reportedDueUs(long nowUs, long delayUs) {
-        return nowUs + (clampBug ? baseUs : effectiveIntervalUs());
+        return nowUs + (settings.clampBug() ? settings.baseUs() : effectiveIntervalUs());
     }
 
     /** Steady once the streak has reached its cap, where an idle tick no longer changes it. */
     @Override
     public long steadyIdlePeriodUs() {
-        if (streak < maxBackoffMultiplier) {
+        if (streak < settings.maxBackoffMultiplier()) {
             return 0L;
         }
         long effective = effectiveIntervalUs();
-        return clampBug ? clampedTickDelay(effective) : Math.max(effective, minWaitUs);
+        return settings.clampBug() ? clampedTickDelay(effective) : Math.max(effective, settings.minWaitUs());
     }
 
     /** The idle streak, for tests and timelines. */
@@ -119,8 +125,9 @@ public final class IdleStreakPolicy implements PollPolicy {
 
     /** {@code base x 2^min(streak, max - 1)}, saturating. */
     public long effectiveIntervalUs() {
-        int shift = Math.min(streak, maxBackoffMultiplier - 1);
-        return shift >= Long.numberOfLeadingZeros(baseUs) - 1 ? Long.MAX_VALUE / 2 : baseUs << shift;
+        long base = settings.baseUs();
+        int shift = Math.min(streak, settings.maxBackoffMultiplier() - 1);
+        return shift >= Long.numberOfLeadingZeros(base) - 1 ? Long.MAX_VALUE / 2 : base << shift;
     }
 
     /**
@@ -129,9 +136,9 @@ public final class IdleStreakPolicy implements PollPolicy {
      */
     private long clampedTickDelay(long effective) {
         long elapsed = 0;
-        while (elapsed < baseUs) {
+        while (elapsed < settings.baseUs()) {
             long remaining = Math.max(effective - elapsed, 0);
-            elapsed += Math.min(Math.max(remaining, minWaitUs), maxWaitUs);
+            elapsed += Math.min(Math.max(remaining, settings.minWaitUs()), settings.maxWaitUs());
         }
         return elapsed;
     }

@@ -21,8 +21,14 @@ public final class RunMetrics {
 
     private final long horizonUs;
     private final long[] byKind = new long[KINDS.length];
-    /** Requests of daemons {@code firstDaemon..firstDaemon + perDaemon.length - 1}. */
-    private long[] perDaemon;
+    /**
+     * Requests of daemons {@code firstDaemon..}, an {@code int} each: a fleet holds one per
+     * daemon, and a count passes {@link Integer#MAX_VALUE} only after two billion requests of one
+     * daemon. Null once one has, when {@link #perDaemonWide} holds them.
+     */
+    private int[] perDaemon;
+    /** The per-daemon requests as {@code long}s, once one count has outgrown an {@code int}; null until then. */
+    private long[] perDaemonWide;
     private int firstDaemon;
     private final List<String> loopNames;
     private final long[] perLoop;
@@ -76,7 +82,7 @@ public final class RunMetrics {
      */
     public RunMetrics(int daemons, List<String> loopNames, long horizonUs) {
         this.horizonUs = horizonUs;
-        this.perDaemon = new long[daemons];
+        this.perDaemon = new int[daemons];
         this.loopNames = List.copyOf(loopNames);
         this.perLoop = new long[loopNames.size()];
         int hours = (int) ((horizonUs + Durations.MICROS_PER_HOUR - 1) / Durations.MICROS_PER_HOUR);
@@ -99,7 +105,7 @@ public final class RunMetrics {
     /** {@code count} requests of one kind by loop {@code loop} of {@code daemon} at {@code nowUs}. */
     public void requests(RequestKind kind, int daemon, int loop, int count, long nowUs) {
         byKind[kind.ordinal()] += count;
-        perDaemon[daemon - firstDaemon] += count;
+        countDaemon(daemon - firstDaemon, count);
         perLoop[loop] += count;
         hourlyRequests[hour(nowUs)] += count;
     }
@@ -114,7 +120,7 @@ public final class RunMetrics {
         }
         long requests = count * requestsPerTick;
         byKind[RequestKind.EMPTY_POLL.ordinal()] += requests;
-        perDaemon[daemon - firstDaemon] += requests;
+        countDaemon(daemon - firstDaemon, requests);
         perLoop[loop] += requests;
         ticks += count;
         if (requestsPerTick == 0) {
@@ -303,19 +309,51 @@ public final class RunMetrics {
         }
     }
 
+    /** Adds {@code count} (>= 0) requests to the daemon at {@code i} of this part's range. */
+    private void countDaemon(int i, long count) {
+        if (perDaemonWide == null) {
+            long n = perDaemon[i] + count;
+            if (n <= Integer.MAX_VALUE) {
+                perDaemon[i] = (int) n;
+                return;
+            }
+            perDaemonWide = new long[perDaemon.length];
+            for (int d = 0; d < perDaemon.length; d++) {
+                perDaemonWide[d] = perDaemon[d];
+            }
+            perDaemon = null;
+        }
+        perDaemonWide[i] += count;
+    }
+
+    private long daemonRequests(int i) {
+        return perDaemonWide != null ? perDaemonWide[i] : perDaemon[i];
+    }
+
+    private int daemonSpan() {
+        return perDaemonWide != null ? perDaemonWide.length : perDaemon.length;
+    }
+
     /** Adds the other part's per-daemon counts, widening this part's daemon range to cover both. */
     private void addDaemons(RunMetrics other) {
+        int span = daemonSpan();
         int from = Math.min(firstDaemon, other.firstDaemon);
-        int to = Math.max(firstDaemon + perDaemon.length, other.firstDaemon + other.perDaemon.length);
-        if (from != firstDaemon || to != firstDaemon + perDaemon.length) {
-            long[] wider = new long[to - from];
-            System.arraycopy(perDaemon, 0, wider, firstDaemon - from, perDaemon.length);
-            perDaemon = wider;
+        int to = Math.max(firstDaemon + span, other.firstDaemon + other.daemonSpan());
+        if (from != firstDaemon || to != firstDaemon + span) {
+            if (perDaemonWide != null) {
+                long[] wider = new long[to - from];
+                System.arraycopy(perDaemonWide, 0, wider, firstDaemon - from, span);
+                perDaemonWide = wider;
+            } else {
+                int[] wider = new int[to - from];
+                System.arraycopy(perDaemon, 0, wider, firstDaemon - from, span);
+                perDaemon = wider;
+            }
             firstDaemon = from;
         }
         int at = other.firstDaemon - firstDaemon;
-        for (int i = 0; i < other.perDaemon.length; i++) {
-            perDaemon[at + i] += other.perDaemon[i];
+        for (int i = 0; i < other.daemonSpan(); i++) {
+            countDaemon(at + i, other.daemonRequests(i));
         }
     }
 
@@ -325,7 +363,8 @@ public final class RunMetrics {
             throw new IllegalArgumentException("bad daemon range " + from + ".." + to);
         }
         this.firstDaemon = from;
-        this.perDaemon = new long[to - from];
+        this.perDaemon = new int[to - from];
+        this.perDaemonWide = null;
         return this;
     }
 
@@ -358,7 +397,11 @@ public final class RunMetrics {
         if (firstDaemon != 0) {
             throw new IllegalStateException("the parts of the run do not cover its first daemon");
         }
-        List<Long> daemons = new LongList(perDaemon.clone());
+        long[] requestsByDaemon = new long[daemonSpan()];
+        for (int i = 0; i < requestsByDaemon.length; i++) {
+            requestsByDaemon[i] = daemonRequests(i);
+        }
+        List<Long> daemons = new LongList(requestsByDaemon);
         Map<String, Long> loops = new LinkedHashMap<>();
         for (int i = 0; i < perLoop.length; i++) {
             loops.put(loopNames.get(i), perLoop[i]);

@@ -48,6 +48,7 @@ public final class FleetSimulation {
 
     private static final long NO_TICK = -1L;
     private static final long BEYOND_HORIZON = -2L;
+    /** {@code PARKED - g}: parked in fast-forward group {@code g}. */
     private static final long PARKED = -3L;
     private static final long NO_DUE = -1L;
     private static final int TICK_END = 1 << 30;
@@ -82,15 +83,34 @@ public final class FleetSimulation {
     private final WorkQueue[] lanes;
     private int queued;
 
-    private final PollPolicy[] policies;
+    /**
+     * Each loop's policy at {@code loop & policyMask}: one per loop, or the one instance every
+     * loop shares (mask 0) when the factory hands out a single stateless policy.
+     */
+    private PollPolicy[] policies;
+    private int policyMask = -1;
     private final RandomStreams streams;
-    /** When the loop's pending tick falls, or NO_TICK (suspended), BEYOND_HORIZON or PARKED. */
+    /**
+     * When the loop's pending tick falls, or NO_TICK (suspended), BEYOND_HORIZON, or {@code
+     * PARKED - g} when parked in group {@code g}.
+     */
     private final long[] pendingAt;
-    /** When the pending tick was armed: its ordering key among ticks of one instant. */
+    /**
+     * When the pending tick was armed: its ordering key among ticks of one instant. While the
+     * loop is parked, its anchor (a parked loop has no tick in the list to order).
+     */
     private final long[] armedAt;
+    /** Whether a tick may wait for its response: only then is a loop ever in flight. */
+    private final boolean responses;
+    /** Whether the loop's tick waits for its response; empty when no tick ever does. */
     private final boolean[] inFlight;
     private final int[] freedSinceTick;
-    private final long[] reportedDue;
+    /**
+     * The due time each loop's daemon reports, once a policy has reported one other than the
+     * tick it armed; null until then, while every reported due time is the tick's own time and
+     * no tick comes overdue.
+     */
+    private long[] reportedDue;
     private final int[] flightDispatched;
     private final int[] flightFreed;
     private final byte[] flightError;
@@ -99,7 +119,9 @@ public final class FleetSimulation {
     private final long[] flightBusy;
 
     private final int[] active;
-    private final int[] maxConcurrent;
+    /** Worker slots per daemon: the same for every daemon, as a reload changes them fleet-wide. */
+    private int maxConcurrent;
+    /** Restarts per daemon, which name a restarted loop's jitter stream; empty in a run without restarts. */
     private final int[] epoch;
     private int totalActive;
 
@@ -114,10 +136,9 @@ public final class FleetSimulation {
     private final boolean fastForward;
     private final boolean plainUpstream;
     private boolean observed;
-    private final PeriodicGroups groups = new PeriodicGroups();
-    private final int[] parkedIn;
-    private final long[] anchor;
-    private final int[] sentinelOf;
+    private final PeriodicGroups groups;
+    /** Groups that have a sentinel: while none has, no tick needs to look for one. */
+    private int sentinels;
     private long tickKey = -1;
     /** How late loop 0's current tick came against its reported due time; for the series. */
     private long seriesOverdueUs;
@@ -193,20 +214,16 @@ public final class FleetSimulation {
         this.policies = new PollPolicy[loops];
         this.pendingAt = new long[loops];
         this.armedAt = new long[loops];
-        this.parkedIn = new int[loops];
-        this.anchor = new long[loops];
-        this.sentinelOf = new int[loops];
-        Arrays.fill(parkedIn, -1);
-        Arrays.fill(sentinelOf, -1);
+        this.groups = new PeriodicGroups(armedAt);
         this.plainUpstream = !world.upstream().warmModel() && !world.upstream().rateLimit().enabled()
                 && world.faults().errors().isEmpty();
         this.fastForward = world.fastForward() && fleet.tickLatencyUs() == 0 && plainUpstream
                 && !factory.hearsVisibleWork();
-        this.inFlight = new boolean[loops];
         this.freedSinceTick = new int[loops];
-        this.reportedDue = new long[loops];
         // only a tick that waits for a response is ever in flight
-        int flying = fleet.tickLatencyUs() > 0 || !plainUpstream ? loops : 0;
+        this.responses = fleet.tickLatencyUs() > 0 || !plainUpstream;
+        int flying = responses ? loops : 0;
+        this.inFlight = new boolean[flying];
         this.flightDispatched = new int[flying];
         this.flightFreed = new int[flying];
         this.flightError = new byte[flying];
@@ -214,10 +231,8 @@ public final class FleetSimulation {
         this.flightPending = new int[flying];
         this.flightBusy = new long[flying];
         this.active = new int[daemons];
-        this.maxConcurrent = new int[daemons];
-        this.epoch = new int[daemons];
-        Arrays.fill(maxConcurrent, fleet.maxConcurrent());
-        Arrays.fill(reportedDue, NO_DUE);
+        this.maxConcurrent = fleet.maxConcurrent();
+        this.epoch = new int[world.faults().restarts().isEmpty() ? 0 : daemons];
         if (series) {
             this.metrics.seriesOf(loopSpecs[0].name());
         }
@@ -234,6 +249,7 @@ public final class FleetSimulation {
                 arm(loop, 0, first);
             }
         }
+        shareUniformPolicy();
         List<FaultPlan.Restart> restarts = world.faults().restarts();
         for (int i = 0; i < restarts.size(); i++) {
             scheduleControl(restarts.get(i).atUs(), RESTART, i);
@@ -301,8 +317,8 @@ public final class FleetSimulation {
         while (runEvents(EVENTS_PER_CALL)) {
             // a bounded number of events per call: see runEvents
         }
-        for (int loop = 0; loop < policies.length; loop++) {
-            if (parkedIn[loop] >= 0) {
+        for (int loop = 0; loop < pendingAt.length; loop++) {
+            if (parked(loop)) {
                 unpark(loop, horizonUs, false);
             }
         }
@@ -507,7 +523,7 @@ public final class FleetSimulation {
         events.schedule(deadline, EventKind.ARRIVAL, id + 1);
         if (factory.hearsDeadlineWakes()) {
             retryWakeSeq[id] = scheduleControl(deadline, RETRY_WAKE, id);
-            retryWakeEpoch[id] = epoch[daemon];
+            retryWakeEpoch[id] = epochOf(daemon);
         }
     }
 
@@ -517,7 +533,7 @@ public final class FleetSimulation {
         }
         int daemon = retries.daemon(id);
         retryWakeSeq[id] = NO_TICK;
-        if (retryWakeEpoch[id] == epoch[daemon]) {
+        if (retryWakeEpoch[id] == epochOf(daemon)) {
             wakeDaemon(daemon, WakeKind.DEADLINE, now);
         }
         if (retryVisible[id]) {
@@ -567,7 +583,7 @@ public final class FleetSimulation {
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
             freedSinceTick[loop]++;
             LoopState state = state(loop);
-            long delay = policies[loop].onSlotFreed(now, state);
+            long delay = policy(loop).onSlotFreed(now, state);
             observer.slotFreed(loop, now, state, delay);
             if (delay != PollPolicy.KEEP) {
                 arm(loop, now, delay);
@@ -613,7 +629,7 @@ public final class FleetSimulation {
         int first = daemon * loopsPerDaemon;
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
             LoopState state = state(loop);
-            long delay = policies[loop].onWake(now, kind, state);
+            long delay = policy(loop).onWake(now, kind, state);
             observer.woke(loop, now, kind, state, delay);
             if (delay != PollPolicy.KEEP && state != LoopState.IN_FLIGHT) {
                 if (state == LoopState.SUSPENDED) {
@@ -644,14 +660,14 @@ public final class FleetSimulation {
         for (int d = 0; d < daemons && need > 0; d++) {
             int loop = d * loopsPerDaemon;
             if (state(loop) == LoopState.WAITING) {
-                need -= Math.max(0, maxConcurrent[d] - active[d]);
+                need -= Math.max(0, maxConcurrent - active[d]);
             }
         }
         for (int d = 0; d < daemons && need > 0; d++) {
             int loop = d * loopsPerDaemon;
-            int free = maxConcurrent[d] - active[d];
+            int free = maxConcurrent - active[d];
             if (free > 0 && state(loop) == LoopState.SUSPENDED) {
-                long delay = policies[loop].onWake(now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED);
+                long delay = policy(loop).onWake(now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED);
                 observer.woke(loop, now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED, delay);
                 if (delay != PollPolicy.KEEP) {
                     arm(loop, now, delay);
@@ -670,21 +686,24 @@ public final class FleetSimulation {
             epoch[d]++;
             int first = d * loopsPerDaemon;
             for (int loop = first; loop < first + loopsPerDaemon; loop++) {
-                if (parkedIn[loop] >= 0) {
+                if (parked(loop)) {
                     unpark(loop, now, false);
                 }
                 dropSentinel(loop);
                 // a restarted process draws afresh: a stream of its own per restart
-                policies[loop] = factory.create(loopSpecs[loop % loopsPerDaemon],
+                PollPolicy restarted = factory.create(loopSpecs[loop % loopsPerDaemon],
                         streams.stream("fleet/daemon/" + d + "/loop/" + (loop - first) + "/jitter/restart/" + epoch[d]));
                 if (reloadedParams != null) {
-                    policies[loop].reconfigure(reloadedParams);
+                    restarted.reconfigure(reloadedParams);
                 }
+                replacePolicy(loop, restarted);
                 pendingAt[loop] = NO_TICK;
-                inFlight[loop] = false;
+                if (responses) {
+                    inFlight[loop] = false;
+                }
                 freedSinceTick[loop] = 0;
-                reportedDue[loop] = NO_DUE;
-                if (!policies[loop].startsSuspended()) {
+                noDue(loop);
+                if (!restarted.startsSuspended()) {
                     arm(loop, now, r.downtimeUs());
                 }
             }
@@ -695,25 +714,58 @@ public final class FleetSimulation {
         guardAllParked(now);
     }
 
+    private PollPolicy policy(int loop) {
+        return policies[loop & policyMask];
+    }
+
+    /** Keeps one policy instead of one per loop when every loop has the same instance. */
+    private void shareUniformPolicy() {
+        for (PollPolicy p : policies) {
+            if (p != policies[0]) {
+                return;
+            }
+        }
+        policies = new PollPolicy[] {policies[0]};
+        policyMask = 0;
+    }
+
+    private void replacePolicy(int loop, PollPolicy policy) {
+        if (policyMask == 0) {
+            if (policy == policies[0]) {
+                return;
+            }
+            PollPolicy[] each = new PollPolicy[pendingAt.length];
+            Arrays.fill(each, policies[0]);
+            policies = each;
+            policyMask = -1;
+        }
+        policies[loop] = policy;
+    }
+
+    /** The daemon's restarts so far. */
+    private int epochOf(int daemon) {
+        return epoch.length == 0 ? 0 : epoch[daemon];
+    }
+
     private void rebuildRetryWakes(int daemon, long now) {
         for (int id = 0; id < retries.idLimit(); id++) {
             if (retries.isLive(id) && !retryVisible[id] && retries.daemon(id) == daemon
                     && retries.timeUs(id) >= now && retries.timeUs(id) < horizonUs) {
                 retryWakeSeq[id] = scheduleControl(retries.timeUs(id), RETRY_WAKE, id);
-                retryWakeEpoch[id] = epoch[daemon];
+                retryWakeEpoch[id] = epochOf(daemon);
             }
         }
     }
 
     private void reload(FaultPlan.Reload r, long now) {
         observer.reloaded(now);
-        for (int loop = 0; loop < policies.length; loop++) {
-            if (parkedIn[loop] >= 0) {
+        for (int loop = 0; loop < pendingAt.length; loop++) {
+            if (parked(loop)) {
                 unpark(loop, now, true);
             }
         }
         if (r.maxConcurrent() > 0) {
-            Arrays.fill(maxConcurrent, r.maxConcurrent());
+            maxConcurrent = r.maxConcurrent();
         }
         if (r.params() != null) {
             reloadedParams = r.params();
@@ -737,10 +789,10 @@ public final class FleetSimulation {
     private void tickStart(int loop, long now) {
         int daemon = daemonOf(loop);
         int k = loopInDaemon(loop);
-        PollPolicy policy = policies[loop];
+        PollPolicy policy = policy(loop);
         LoopSpec spec = loopSpecs[k];
         dropSentinel(loop);
-        long overdue = reportedDue[loop] != NO_DUE && now > reportedDue[loop] ? now - reportedDue[loop] : 0;
+        long overdue = reportedDue == null ? 0 : overdue(reportedDue[loop], now);
         if (overdue > 0) {
             metrics.overdue(overdue);
         }
@@ -749,7 +801,7 @@ public final class FleetSimulation {
         }
         int rpt = fleet.requestsPerTick();
         boolean reaper = spec.role() == LoopSpec.Role.REAPER;
-        boolean saturated = !reaper && maxConcurrent[daemon] - active[daemon] <= 0;
+        boolean saturated = !reaper && maxConcurrent - active[daemon] <= 0;
         TickError error = TickError.NONE;
         int dispatched = 0;
         long busy = 0;
@@ -773,7 +825,7 @@ public final class FleetSimulation {
         } else {
             WorkQueue lane = lanes[spec.lane()];
             if (!saturated) {
-                int take = Math.min(Math.min(lane.size(), maxConcurrent[daemon] - active[daemon]), policy.batchLimit());
+                int take = Math.min(Math.min(lane.size(), maxConcurrent - active[daemon]), policy.batchLimit());
                 if (take > 0) {
                     carryDepth(now);
                 }
@@ -825,7 +877,7 @@ public final class FleetSimulation {
             armedAt[loop] = now;
             events.schedule(now + responseDelay, EventKind.TICK, now, loop | TICK_END);
         }
-        if (dispatched > 0 && maxConcurrent[daemon] - active[daemon] <= 0) {
+        if (dispatched > 0 && maxConcurrent - active[daemon] <= 0) {
             unparkDaemon(daemon, now);
         }
         if (queued > 0) {
@@ -846,7 +898,7 @@ public final class FleetSimulation {
 
     private void decide(int loop, long now, int dispatched, boolean saturated) {
         pendingAt[loop] = NO_TICK;
-        PollPolicy policy = policies[loop];
+        PollPolicy policy = policy(loop);
         long delay = policy.onTick(now, outcome);
         if (observed) {
             observer.decided(loop, now, outcome, delay);
@@ -857,13 +909,14 @@ public final class FleetSimulation {
         if (fastForward && delay > 0 && delay < horizonUs - now && canPark(loop, dispatched, saturated)
                 && policy.steadyIdlePeriodUs() == delay) {
             dropSentinel(loop);
-            reportedDue[loop] = policy.reportedDueUs(now, delay);
+            reportDue(loop, now, delay);
             park(loop, now, delay);
         } else {
             arm(loop, now, delay);
         }
         if (loop == 0 && series) {
-            metrics.decision(now, delay >= 0 ? delay : -1, reportedDue[0], seriesOverdueUs);
+            long due = reportedDue != null ? reportedDue[0] : delay >= 0 ? now + delay : NO_DUE;
+            metrics.decision(now, delay >= 0 ? delay : -1, due, seriesOverdueUs);
             seriesOverdueUs = 0;
         }
         if (queued > 0 && delay == PollPolicy.SUSPEND) {
@@ -885,7 +938,7 @@ public final class FleetSimulation {
     }
 
     private LoopState state(int loop) {
-        if (inFlight[loop]) {
+        if (responses && inFlight[loop]) {
             return LoopState.IN_FLIGHT;
         }
         return pendingAt[loop] == NO_TICK ? LoopState.SUSPENDED : LoopState.WAITING;
@@ -896,19 +949,19 @@ public final class FleetSimulation {
      * loop order: a canonical order, independent of event-list history, that parked loops keep.
      */
     private void arm(int loop, long now, long delay) {
-        if (inFlight[loop]) {
+        if (responses && inFlight[loop]) {
             return;
         }
         dropSentinel(loop);
         if (delay == PollPolicy.SUSPEND) {
             pendingAt[loop] = NO_TICK;
-            reportedDue[loop] = NO_DUE;
+            noDue(loop);
             return;
         }
         if (delay < 0) {
             throw new IllegalStateException("policy of loop " + loop + " answered a negative delay " + delay);
         }
-        reportedDue[loop] = policies[loop].reportedDueUs(now, delay);
+        reportDue(loop, now, delay);
         if (delay >= horizonUs - now) {
             pendingAt[loop] = BEYOND_HORIZON;
             return;
@@ -920,6 +973,32 @@ public final class FleetSimulation {
         pendingAt[loop] = at;
         armedAt[loop] = now;
         hold(at, now, loop);
+    }
+
+    /** How late a tick at {@code now} comes against a reported due time. */
+    private static long overdue(long due, long now) {
+        return due != NO_DUE && now > due ? now - due : 0;
+    }
+
+    /** Records the due time the loop's daemon reports for a tick {@code delayUs} after {@code nowUs}. */
+    private void reportDue(int loop, long nowUs, long delayUs) {
+        long due = policy(loop).reportedDueUs(nowUs, delayUs);
+        if (reportedDue == null) {
+            if (due == nowUs + delayUs) {
+                return;
+            }
+            // until now every due time was its tick's own, which no tick comes after: as with none
+            reportedDue = new long[pendingAt.length];
+            Arrays.fill(reportedDue, NO_DUE);
+        }
+        reportedDue[loop] = due;
+    }
+
+    /** The loop reports no due time: it is suspended. */
+    private void noDue(int loop) {
+        if (reportedDue != null) {
+            reportedDue[loop] = NO_DUE;
+        }
     }
 
     /**
@@ -953,16 +1032,19 @@ public final class FleetSimulation {
         return !observed && spec.role() == LoopSpec.Role.WORKER && dispatched == 0 && !saturated
                 && outcome.slotsFreed() == 0 && outcome.error() == TickError.NONE
                 && outcome.deadlineUs() == TickOutcome.NO_DEADLINE && lanes[spec.lane()].size() == 0
-                && maxConcurrent[daemon] - active[daemon] > 0 && freedSinceTick[loop] == 0;
+                && maxConcurrent - active[daemon] > 0 && freedSinceTick[loop] == 0;
     }
 
     /** Parks a loop whose idle ticks from now on come every {@code periodUs}, none of them an event. */
     private void park(int loop, long now, long periodUs) {
         int g = groups.group(periodUs, loopSpecs[loopInDaemon(loop)].lane());
-        groups.add(g, loop, now);
-        parkedIn[loop] = g;
-        anchor[loop] = now;
-        pendingAt[loop] = PARKED;
+        armedAt[loop] = now;
+        pendingAt[loop] = PARKED - g;
+        groups.add(g, loop);
+    }
+
+    private boolean parked(int loop) {
+        return pendingAt[loop] <= PARKED;
     }
 
     /**
@@ -971,11 +1053,10 @@ public final class FleetSimulation {
      * with {@code materialize} puts its next tick back in the event list.
      */
     private void unpark(int loop, long now, boolean materialize) {
-        int g = parkedIn[loop];
+        int g = (int) (PARKED - pendingAt[loop]);
         long period = groups.period(g);
-        long a = anchor[loop];
-        groups.remove(g, loop, a);
-        parkedIn[loop] = -1;
+        long a = armedAt[loop];
+        groups.remove(g, loop);
         long done = now > a ? (now - 1 - a) / period : 0;
         long nextAt = a + (done + 1) * period;
         if (nextAt == now && tickLoop >= 0 && (now - period < tickKey || (now - period == tickKey && loop < tickLoop))) {
@@ -983,7 +1064,7 @@ public final class FleetSimulation {
             nextAt += period;
         }
         int daemon = daemonOf(loop);
-        PollPolicy policy = policies[loop];
+        PollPolicy policy = policy(loop);
         metrics.idleTicks(daemonOffset + daemon, loopInDaemon(loop), a, period, done, fleet.requestsPerTick());
         if (done > 0) {
             long due = policy.reportedDueUs(a, period);
@@ -1004,7 +1085,7 @@ public final class FleetSimulation {
             pendingAt[loop] = NO_TICK;
             return;
         }
-        reportedDue[loop] = policy.reportedDueUs(nextAt - period, period);
+        reportDue(loop, nextAt - period, period);
         if (nextAt >= horizonUs) {
             pendingAt[loop] = BEYOND_HORIZON;
             return;
@@ -1018,7 +1099,7 @@ public final class FleetSimulation {
     private void unparkDaemon(int daemon, long now) {
         int first = daemon * loopsPerDaemon;
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
-            if (parkedIn[loop] >= 0) {
+            if (parked(loop)) {
                 unpark(loop, now, true);
             }
         }
@@ -1037,7 +1118,7 @@ public final class FleetSimulation {
                 int loop = groups.first(g, now);
                 unpark(loop, now, true);
                 groups.sentinel(g, loop);
-                sentinelOf[loop] = g;
+                sentinels++;
             }
         }
     }
@@ -1051,12 +1132,20 @@ public final class FleetSimulation {
         }
     }
 
-    /** The loop's next tick no longer guards its group (it ran, or was re-armed). */
+    /**
+     * The loop's next tick no longer guards its group (it ran, or was re-armed). A loop guards
+     * at most one group, and there are few groups (one per steady period and lane).
+     */
     private void dropSentinel(int loop) {
-        int g = sentinelOf[loop];
-        if (g >= 0) {
-            groups.sentinel(g, -1);
-            sentinelOf[loop] = -1;
+        if (sentinels == 0) {
+            return;
+        }
+        for (int g = 0; g < groups.groups(); g++) {
+            if (groups.sentinel(g) == loop) {
+                groups.sentinel(g, -1);
+                sentinels--;
+                return;
+            }
         }
     }
 }

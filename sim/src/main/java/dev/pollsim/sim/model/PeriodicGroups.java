@@ -6,7 +6,9 @@ import java.util.Arrays;
  * Loops parked in a steady idle state, grouped by period and lane. A parked loop anchored at time
  * {@code a} ticks, virtually, at {@code a + k x period}; within a group its members are sorted by
  * phase ({@code a mod period}) and then loop index, which is exactly the order in which their
- * virtual ticks fall, ties included (ticks armed at one instant run in loop order).
+ * virtual ticks fall, ties included (ticks armed at one instant run in loop order). Anchors are
+ * read from the simulation's per-loop array, where a member's must not change while it is
+ * parked; a group holds only its members' indices.
  *
  * <p>A group may name a sentinel: a member taken back into the event list as the group's next
  * tick while its lane holds work, so that no parked member ticks unseen while there is work to
@@ -15,13 +17,18 @@ import java.util.Arrays;
  */
 final class PeriodicGroups {
 
+    private final long[] anchors;
     private long[] periods = new long[4];
     private int[] lanes = new int[4];
-    private long[][] phases = new long[4][];
     private int[][] loops = new int[4][];
     private int[] sizes = new int[4];
     private int[] sentinels = new int[4];
     private int count;
+
+    /** @param anchors each loop's anchor while it is parked, by loop index */
+    PeriodicGroups(long[] anchors) {
+        this.anchors = anchors;
+    }
 
     /** The group of this period and lane, created if new. */
     int group(long periodUs, int lane) {
@@ -34,14 +41,12 @@ final class PeriodicGroups {
             int cap = count * 2;
             periods = Arrays.copyOf(periods, cap);
             lanes = Arrays.copyOf(lanes, cap);
-            phases = Arrays.copyOf(phases, cap);
             loops = Arrays.copyOf(loops, cap);
             sizes = Arrays.copyOf(sizes, cap);
             sentinels = Arrays.copyOf(sentinels, cap);
         }
         periods[count] = periodUs;
         lanes[count] = lane;
-        phases[count] = new long[16];
         loops[count] = new int[16];
         sentinels[count] = -1;
         return count++;
@@ -71,31 +76,25 @@ final class PeriodicGroups {
         sentinels[g] = loop;
     }
 
-    /** Parks {@code loop}, anchored at {@code anchorUs}, in group {@code g}. */
-    void add(int g, int loop, long anchorUs) {
-        long phase = anchorUs % periods[g];
+    /** Parks {@code loop}, its anchor set, in group {@code g}. */
+    void add(int g, int loop) {
         int n = sizes[g];
-        if (n == phases[g].length) {
-            phases[g] = Arrays.copyOf(phases[g], n * 2);
+        if (n == loops[g].length) {
             loops[g] = Arrays.copyOf(loops[g], n * 2);
         }
-        int at = position(g, phase, loop);
-        System.arraycopy(phases[g], at, phases[g], at + 1, n - at);
+        int at = position(g, anchors[loop] % periods[g], loop);
         System.arraycopy(loops[g], at, loops[g], at + 1, n - at);
-        phases[g][at] = phase;
         loops[g][at] = loop;
         sizes[g] = n + 1;
     }
 
-    /** Takes {@code loop}, anchored at {@code anchorUs}, out of group {@code g}. */
-    void remove(int g, int loop, long anchorUs) {
-        long phase = anchorUs % periods[g];
-        int at = position(g, phase, loop);
+    /** Takes {@code loop}, its anchor unchanged since it was parked, out of group {@code g}. */
+    void remove(int g, int loop) {
+        int at = position(g, anchors[loop] % periods[g], loop);
         int n = sizes[g];
-        if (at >= n || loops[g][at] != loop || phases[g][at] != phase) {
+        if (at >= n || loops[g][at] != loop) {
             throw new IllegalStateException("loop " + loop + " is not parked in group " + g);
         }
-        System.arraycopy(phases[g], at + 1, phases[g], at, n - at - 1);
         System.arraycopy(loops[g], at + 1, loops[g], at, n - at - 1);
         sizes[g] = n - 1;
     }
@@ -112,13 +111,14 @@ final class PeriodicGroups {
 
     /** The index of the first member not before (phase, loop). */
     private int position(int g, long phase, int loop) {
-        long[] p = phases[g];
         int[] l = loops[g];
+        long period = periods[g];
         int lo = 0;
         int hi = sizes[g];
         while (lo < hi) {
             int mid = (lo + hi) >>> 1;
-            if (p[mid] < phase || (p[mid] == phase && l[mid] < loop)) {
+            long p = anchors[l[mid]] % period;
+            if (p < phase || (p == phase && l[mid] < loop)) {
                 lo = mid + 1;
             } else {
                 hi = mid;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.pollsim.policy.PolicyFactory;
+import dev.pollsim.policy.PollPolicy;
+import dev.pollsim.policy.TickOutcome;
 import dev.pollsim.policy.builtin.ExpIdlePolicy;
 import dev.pollsim.policy.builtin.FixedIntervalPolicy;
 import dev.pollsim.policy.param.Durations;
@@ -150,5 +152,48 @@ class FleetSimulationTest {
         assertThat(a).isEqualTo(b);
         PolicyResult c = run(f, p, poisson(60, 90 * S, 4), 4, 3 * DAY, TickObserver.NONE);
         assertThat(c).isNotEqualTo(a);
+    }
+
+    @Test
+    void dueTimesReportedOnlyLateInTheRunShouldMakeTicksOverdueFromThenOn() {
+        // a 10 s loop whose daemon, from the first hour on, reports each tick 3 s before it comes:
+        // reported due times are kept per loop only from then, while loops are parked or in flight
+        long hour = Durations.MICROS_PER_HOUR;
+        PolicyFactory early = PolicyFactory.single(rnd -> new PollPolicy() {
+            @Override
+            public long initialIntervalUs() {
+                return 10 * S;
+            }
+
+            @Override
+            public long steadyIdlePeriodUs() {
+                return 10 * S;
+            }
+
+            @Override
+            public long onTick(long nowUs, TickOutcome outcome) {
+                return 10 * S;
+            }
+
+            @Override
+            public long reportedDueUs(long nowUs, long delayUs) {
+                return nowUs + delayUs - (nowUs >= hour ? 3 * S : 0);
+            }
+        });
+        for (long latency : new long[] {0, 4 * S}) {
+            World world = World.of(new FleetConfig(6, 2, 1, StartPhases.SPREAD, latency), 3 * hour);
+            PolicyResult fast = run(world, early, poisson(30, 60 * S, 5), 5, TickObserver.NONE);
+            PolicyResult step = run(world.withFastForward(false), early, poisson(30, 60 * S, 5), 5, TickObserver.NONE);
+
+            assertThat(fast).as("latency %d", latency).isEqualTo(step);
+            assertThat(fast.loops().maxOverdueUs()).as("latency %d", latency).isEqualTo(3 * S);
+            long[] at = fast.intervals().atUs();
+            long[] overdue = fast.intervals().overdueUs();
+            for (int i = 0; i < at.length; i++) {
+                // a tick decided before the hour was armed before it, and came when due
+                boolean armedAfterTheHour = i > 0 && at[i - 1] >= hour;
+                assertThat(overdue[i]).as("tick at %d", at[i]).isEqualTo(armedAfterTheHour ? 3 * S : 0);
+            }
+        }
     }
 }

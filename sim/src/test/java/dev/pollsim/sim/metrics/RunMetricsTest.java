@@ -1,0 +1,42 @@
+package dev.pollsim.sim.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pollsim.policy.param.Durations;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RunMetricsTest {
+
+    private static final long HOUR = Durations.MICROS_PER_HOUR;
+
+    @Test
+    void shouldCountADaemonsRequestsPastTheRangeOfAnInt() {
+        RunMetrics m = new RunMetrics(3, HOUR);
+        m.requests(RequestKind.EMPTY_POLL, 1, Integer.MAX_VALUE, 0);
+        m.requests(RequestKind.EMPTY_POLL, 2, 5, 0);
+        m.requests(RequestKind.EMPTY_POLL, 1, Integer.MAX_VALUE, 0);
+        m.idleTicks(1, 0, 0, 1_000_000, 3, 2);
+
+        assertThat(m.finish("x", "fixed", Map.of(), 0).requestsPerDaemon())
+                .containsExactly(0L, 2L * Integer.MAX_VALUE + 6, 5L);
+    }
+
+    @Test
+    void shouldAddPartsWhoseCountsOutgrewAnInt() {
+        RunMetrics whole = new RunMetrics(4, HOUR).daemons(0, 2);
+        whole.requests(RequestKind.WORK_POLL, 1, 7, 0);
+        RunMetrics part = new RunMetrics(4, HOUR).daemons(2, 4);
+        part.requests(RequestKind.WORK_POLL, 3, Integer.MAX_VALUE, 0);
+        part.requests(RequestKind.WORK_POLL, 3, 1, 0);
+        RunMetrics small = new RunMetrics(4, HOUR).daemons(1, 3);
+        small.requests(RequestKind.WORK_POLL, 1, 1, 0);
+
+        whole.add(part);
+        whole.add(small);
+
+        List<Long> daemons = whole.finish("x", "fixed", Map.of(), 0).requestsPerDaemon();
+        assertThat(daemons).containsExactly(0L, 8L, 0L, Integer.MAX_VALUE + 1L);
+    }
+}
