@@ -29,9 +29,9 @@ import java.util.Arrays;
  *       takes every event after its last that does not leap far beyond it.
  *   <li>The wheel is rebuilt, in linear time, when the list outgrows it, too many events wait
  *       in the heap, or insertions keep walking crowded buckets; it then gets four to eight
- *       buckets per event up to {@value #SPARSE_UP_TO} events and one to two beyond (to bound
- *       memory; sparser buckets also crowd the cache the simulation's own state needs), together
- *       as wide as the span of the events held.
+ *       buckets per event, at most {@value #SPARSE_UP_TO} up to that many events, and one to two
+ *       per event beyond (to bound memory; sparser buckets also crowd the cache the simulation's
+ *       own state needs), together as wide as the span of the events held.
  * </ul>
  *
  * <p>The sequence key is the insertion number for {@link #schedule(long, int, int)}, and a
@@ -53,7 +53,10 @@ public final class EventList {
     private static final int MAX_BUCKETS_LOG = 22;
     private static final int MIN_WIDTH_LOG = 0;
     private static final int MAX_WIDTH_LOG = 40;
-    /** Up to this many events, a wheel gets four to eight buckets per event; beyond, one to two. */
+    /**
+     * A wheel gets four to eight buckets per event, but no more buckets than this for up to as
+     * many events (one to two per event near it); beyond, one to two per event.
+     */
     static final int SPARSE_UP_TO = 1 << 17;
     /**
      * With the in-order queue empty, insertions in a row after every event in the wheel before the
@@ -630,8 +633,10 @@ public final class EventList {
 
     /** How many buckets (their log) a wheel gets for {@code events}: see the class comment. */
     private static int bucketsLogFor(int events) {
-        int spare = events <= SPARSE_UP_TO ? 2 : 0;
-        return Math.max(MIN_BUCKETS_LOG, Math.min(MAX_BUCKETS_LOG, log2Ceil(events) + spare));
+        // four buckets an event or more, but no more than SPARSE_UP_TO buckets for up to as many
+        // events: a list that grows there keeps its wheel when it passes that size
+        int log = Math.min(log2Ceil(events) + 2, Math.max(log2Ceil(SPARSE_UP_TO), log2Ceil(events)));
+        return Math.max(MIN_BUCKETS_LOG, Math.min(MAX_BUCKETS_LOG, log));
     }
 
     private void reinsert(long[] old, int node) {
@@ -721,7 +726,8 @@ public final class EventList {
             return node;
         }
         if (used == capacity) {
-            capacity *= 2;
+            // double the slots beyond the buckets, not the buckets with them
+            capacity += Math.max(16, capacity - buckets);
             slots = Arrays.copyOf(slots, 3 * capacity);
         }
         return used++;
