@@ -333,7 +333,8 @@ public final class FleetSimulation {
      * never saw, such as another policy's run ending on another thread), compiles it again for
      * the next calls. A run-long loop lives in code compiled on the stack (OSR), which two runs on
      * two threads share; once dropped, it left one JVM in three running the rest of a long run
-     * several times slower (docs/PERFORMANCE.md).
+     * several times slower. Some runs still end up in slow code, kept from early in the run
+     * (docs/PERFORMANCE.md, headline runs).
      *
      * @return false once no event is left before the horizon
      */
