@@ -26,6 +26,7 @@ import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.OptionalInt;
 
 /**
  * The {@code workload:} section: when jobs arrive and how long they run. Its {@code kind} picks
@@ -282,6 +283,20 @@ public sealed interface WorkloadSpec {
         @Override
         public int defaultDays() {
             return Math.min(Scenario.MAX_DAYS, trace().days());
+        }
+
+        /**
+         * The whole days one pass of the trace spans (after offset and scale) when that is more
+         * than {@code days}, so that a run of {@code days} leaves its later arrivals out; empty
+         * when the run holds it all, or with repeat, which replays until the run stops. Reads the
+         * file once.
+         */
+        public OptionalInt daysBeyond(int days) {
+            if (repeat.on()) {
+                return OptionalInt.empty();
+            }
+            int own = trace().days();
+            return own > days ? OptionalInt.of(own) : OptionalInt.empty();
         }
 
         private static Path path(String file, String source) {
