@@ -49,7 +49,7 @@ public final class EventList {
     private static final int FROM_QUEUE = -2;
     private static final long UNKNOWN = Long.MIN_VALUE;
     private static final long NIL_LINK = NIL & 0xffffffffL;
-    private static final int MIN_BUCKETS_LOG = 8;
+    private static final int MIN_BUCKETS_LOG = 6;
     private static final int MAX_BUCKETS_LOG = 22;
     private static final int MIN_WIDTH_LOG = 0;
     private static final int MAX_WIDTH_LOG = 40;

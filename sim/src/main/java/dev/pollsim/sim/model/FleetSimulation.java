@@ -210,7 +210,7 @@ public final class FleetSimulation {
         }
 
         int loops = daemons * loopsPerDaemon;
-        this.events = new EventList(loops + 64);
+        this.events = new EventList(loops + 8);
         this.policies = new PollPolicy[loops];
         this.pendingAt = new long[loops];
         this.armedAt = new long[loops];
