@@ -91,15 +91,16 @@ public final class EventList {
     private int queueSize;
     /** The time of the queue's first event; {@code Long.MAX_VALUE} when empty, so that one comparison skips it. */
     private long queueHeadTime = Long.MAX_VALUE;
+    /** The queue's last event, which a new one must not precede to join it. */
     private long queueLastTime = Long.MIN_VALUE;
+    private long queueLastOrder;
+    private int queueLastPayload;
     /** The latest time scheduled into the wheel (far events aside): the queue starts after it. */
     private long wheelLatest = Long.MIN_VALUE;
     /** The time of the first event in the wheel or heap, or {@link #UNKNOWN}: see {@link #wheelFirstTime()}. */
     private long wheelFirst = UNKNOWN;
     /** Insertions in a row that came after every event held, in order. */
     private int inOrderRun;
-    private long queueLastOrder;
-    private int queueLastPayload;
 
     // the far heap, of arena indices
     private int[] heap = new int[16];
@@ -306,21 +307,20 @@ public final class EventList {
             wheelLatest = Math.max(wheelLatest, timeUs);
             place(timeUs, order, payload, NIL);
         } else {
-            int node = allocate();
-            write(node, timeUs, order, payload);
-            heapPush(node);
+            pushFar(timeUs, order, payload);
         }
+    }
+
+    /** Puts an event beyond the wheel's window into the heap. */
+    private void pushFar(long timeUs, long order, int payload) {
+        int node = allocate();
+        write(node, timeUs, order, payload);
+        heapPush(node);
     }
 
     /** Whether the event comes before the in-order queue's last one. */
     private boolean precedesQueueTail(long timeUs, long order, int payload) {
-        if (timeUs != queueLastTime) {
-            return timeUs < queueLastTime;
-        }
-        if (order != queueLastOrder) {
-            return order < queueLastOrder;
-        }
-        return payload < queueLastPayload;
+        return earlier(timeUs, order, payload, queueLastTime, queueLastOrder, queueLastPayload);
     }
 
     private void enqueue(long timeUs, long order, int payload) {
@@ -432,32 +432,24 @@ public final class EventList {
     /** Whether the event (time, order, payload) comes before node {@code b}. */
     private boolean precedes(long timeUs, long order, int payload, int b) {
         int ib = 3 * b;
-        long tb = slots[ib];
-        if (timeUs != tb) {
-            return timeUs < tb;
-        }
-        long ob = slots[ib + 1];
-        if (order != ob) {
-            return order < ob;
-        }
-        return payload < (int) (slots[ib + 2] >> 32);
+        return earlier(timeUs, order, payload, slots[ib], slots[ib + 1], (int) (slots[ib + 2] >> 32));
     }
 
     /** Whether node {@code a} comes before node {@code b}. */
     private boolean before(int a, int b) {
         int ia = 3 * a;
-        int ib = 3 * b;
-        long ta = slots[ia];
-        long tb = slots[ib];
-        if (ta != tb) {
-            return ta < tb;
+        return precedes(slots[ia], slots[ia + 1], (int) (slots[ia + 2] >> 32), b);
+    }
+
+    /** The list's order: time, then kind and key, then payload. */
+    private static boolean earlier(long timeA, long orderA, int payloadA, long timeB, long orderB, int payloadB) {
+        if (timeA != timeB) {
+            return timeA < timeB;
         }
-        long oa = slots[ia + 1];
-        long ob = slots[ib + 1];
-        if (oa != ob) {
-            return oa < ob;
+        if (orderA != orderB) {
+            return orderA < orderB;
         }
-        return (slots[ia + 2] >> 32) < (slots[ib + 2] >> 32);
+        return payloadA < payloadB;
     }
 
     // ---- finding the next event -------------------------------------------------------------
@@ -646,9 +638,7 @@ public final class EventList {
         if ((timeUs >>> widthLog) - cursor < buckets) {
             place(timeUs, old[i + 1], payload, NIL);
         } else {
-            int n = allocate();
-            write(n, timeUs, old[i + 1], payload);
-            heapPush(n);
+            pushFar(timeUs, old[i + 1], payload);
         }
     }
 

@@ -692,7 +692,7 @@ public final class FleetSimulation {
                 }
                 dropSentinel(loop);
                 // a restarted process draws afresh: a stream of its own per restart
-                PollPolicy restarted = factory.create(loopSpecs[loop % loopsPerDaemon],
+                PollPolicy restarted = factory.create(loopSpecs[loopInDaemon(loop)],
                         streams.stream("fleet/daemon/" + d + "/loop/" + (loop - first) + "/jitter/restart/" + epoch[d]));
                 if (reloadedParams != null) {
                     restarted.reconfigure(reloadedParams);
@@ -1077,7 +1077,7 @@ public final class FleetSimulation {
                 for (long k = 1; k <= done && k <= dev.pollsim.sim.metrics.IntervalSeries.LIMIT; k++) {
                     long t = a + k * period;
                     long dueNext = policy.reportedDueUs(t, period);
-                    metrics.decision(t, period, dueNext, Math.max(0, t - dueBefore));
+                    metrics.decision(t, period, dueNext, overdue(dueBefore, t));
                     dueBefore = dueNext;
                 }
             }
