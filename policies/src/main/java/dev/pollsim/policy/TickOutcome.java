@@ -36,7 +36,11 @@ public final class TickOutcome {
         this.dispatched = dispatched;
         this.slotsFreed = slotsFreed;
         this.saturated = saturated;
-        this.error = error;
+        if (this.error != error) {
+            // a reference stored into this long-lived object pays the collector's write barrier:
+            // on every tick, only when it changes
+            this.error = error;
+        }
         this.deadlineUs = deadlineUs;
         this.pendingWork = 0;
         this.busyUs = 0;

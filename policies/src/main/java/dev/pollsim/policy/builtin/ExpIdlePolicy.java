@@ -112,15 +112,15 @@ public final class ExpIdlePolicy implements PollPolicy {
             return onError(outcome.error());
         }
         if (outcome.saturated()) {
-            rule = Rule.SATURATED;
+            applied(Rule.SATURATED);
             return nextPollDelay(nowUs, outcome.deadlineUs());
         }
         if (outcome.didWork()) {
             idleBackoffUs = settings.baseUs();
-            rule = outcome.dispatched() > 0 ? Rule.RESET_WORK : Rule.RESET_POOL;
+            applied(outcome.dispatched() > 0 ? Rule.RESET_WORK : Rule.RESET_POOL);
         } else {
             idleBackoffUs = Math.min(settings.multiplier().times(idleBackoffUs), settings.capUs());
-            rule = Rule.IDLE;
+            applied(Rule.IDLE);
         }
         errorBackoffUs = settings.baseUs();
         return nextPollDelay(nowUs, outcome.deadlineUs());
@@ -130,26 +130,36 @@ public final class ExpIdlePolicy implements PollPolicy {
     public long onSlotFreed(long nowUs, LoopState state) {
         idleBackoffUs = settings.baseUs();
         if (state == LoopState.IN_FLIGHT) {
-            rule = Rule.SLOT_FREED_IN_FLIGHT;
+            applied(Rule.SLOT_FREED_IN_FLIGHT);
             return KEEP;
         }
-        rule = Rule.SLOT_FREED;
+        applied(Rule.SLOT_FREED);
         return settings.baseUs();
     }
 
     @Override
     public long onWake(long nowUs, WakeKind kind, LoopState state) {
         if (kind != WakeKind.DEADLINE) {
-            rule = Rule.NO_WAKE_BUS;
+            applied(Rule.NO_WAKE_BUS);
             return KEEP;
         }
         idleBackoffUs = settings.baseUs();
         if (state == LoopState.IN_FLIGHT) {
-            rule = Rule.DEADLINE_WAKE_IN_FLIGHT;
+            applied(Rule.DEADLINE_WAKE_IN_FLIGHT);
             return KEEP;
         }
-        rule = Rule.DEADLINE_WAKE;
+        applied(Rule.DEADLINE_WAKE);
         return 0L;
+    }
+
+    /**
+     * Notes the rule of a decision, storing only a change: a reference stored into a long-lived
+     * policy pays the collector's write barrier, on every tick of every loop.
+     */
+    private void applied(Rule r) {
+        if (rule != r) {
+            rule = r;
+        }
     }
 
     /** Worded on demand: a fleet holds a policy per loop, and only an explanation reads the words. */
@@ -193,10 +203,10 @@ public final class ExpIdlePolicy implements PollPolicy {
         long doubled = Math.min(errorBackoffUs, Long.MAX_VALUE / 2) * 2;
         if (error == TickError.RATE_LIMITED) {
             errorBackoffUs = Math.min(Math.max(doubled, settings.rateLimitFloorUs()), settings.errorCapUs());
-            rule = Rule.RATE_LIMITED;
+            applied(Rule.RATE_LIMITED);
         } else {
             errorBackoffUs = Math.min(doubled, settings.errorCapUs());
-            rule = Rule.ERROR;
+            applied(Rule.ERROR);
         }
         return errorBackoffUs;
     }
@@ -207,7 +217,7 @@ public final class ExpIdlePolicy implements PollPolicy {
         }
         long clamped = Math.max(deadlineUs - nowUs, settings.deadlineFloorUs());
         if (clamped < idleBackoffUs) {
-            rule = Rule.DEADLINE_CLAMP;
+            applied(Rule.DEADLINE_CLAMP);
             return clamped;
         }
         return idleBackoffUs;

@@ -80,9 +80,9 @@ public final class GastownPolicy implements PollPolicy {
     public long onTick(long nowUs, TickOutcome outcome) {
         if (outcome.didWork()) {
             currentUs = settings.baseUs();
-            rule = Rule.ACTIVITY;
+            applied(Rule.ACTIVITY);
         } else {
-            rule = Rule.MISS;
+            applied(Rule.MISS);
             switch (settings.strategy()) {
                 case GEOMETRIC:
                     currentUs = settings.factor().times(currentUs);
@@ -104,6 +104,16 @@ public final class GastownPolicy implements PollPolicy {
     public long steadyIdlePeriodUs() {
         boolean steady = settings.strategy() == Strategy.FIXED || currentUs == settings.maxUs();
         return steady ? nextBeatAtOrAfter(currentUs) : 0L;
+    }
+
+    /**
+     * Notes the rule of a decision, storing only a change: a reference stored into a long-lived
+     * policy pays the collector's write barrier, on every tick of every loop.
+     */
+    private void applied(Rule r) {
+        if (rule != r) {
+            rule = r;
+        }
     }
 
     /** Worded on demand: a fleet holds a policy per loop, and only an explanation reads the words. */

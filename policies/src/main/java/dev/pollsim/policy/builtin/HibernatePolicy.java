@@ -113,23 +113,23 @@ public final class HibernatePolicy implements PollPolicy {
         if (outcome.dispatched() > 0) {
             stepUs = config.floorUs();
             idleUs = 0;
-            rule = Rule.LEASE;
+            applied(Rule.LEASE);
         } else if (!outcome.saturated()) {
             idleUs += stepUs;
             stepUs = Math.min(config.multiplier().times(stepUs), config.ceilingUs());
-            rule = Rule.EMPTY_LEASE;
+            applied(Rule.EMPTY_LEASE);
         } else {
-            rule = Rule.SATURATED;
+            applied(Rule.SATURATED);
         }
         if (pendingWake) {
             pendingWake = false;
             stepUs = config.floorUs();
             idleUs = 0;
-            rule = Rule.WAKE_IN_FLIGHT_APPLIED;
+            applied(Rule.WAKE_IN_FLIGHT_APPLIED);
         }
         if (config.suspendAfterUs() > 0 && idleUs >= config.suspendAfterUs()) {
             dueUs = Long.MAX_VALUE;
-            rule = Rule.SUSPEND;
+            applied(Rule.SUSPEND);
             return SUSPEND;
         }
         return due(nowUs, jittered(stepUs));
@@ -138,7 +138,7 @@ public final class HibernatePolicy implements PollPolicy {
     @Override
     public long onWake(long nowUs, WakeKind kind, LoopState state) {
         if (kind == WakeKind.WORK_VISIBLE) {
-            rule = Rule.WORK_VISIBLE;
+            applied(Rule.WORK_VISIBLE);
             return KEEP;
         }
         stepUs = config.floorUs();
@@ -146,23 +146,33 @@ public final class HibernatePolicy implements PollPolicy {
         switch (state) {
             case IN_FLIGHT:
                 pendingWake = !flaws.losesInFlightWake();
-                rule = pendingWake ? Rule.WAKE_DEFERRED : Rule.WAKE_LOST;
+                applied(pendingWake ? Rule.WAKE_DEFERRED : Rule.WAKE_LOST);
                 return KEEP;
             case SUSPENDED:
-                rule = Rule.WAKE_REARM;
+                applied(Rule.WAKE_REARM);
                 return due(nowUs, jittered(stepUs));
             case WAITING:
             default:
                 if (flaws.wakeRearmsSuspendedOnly()) {
-                    rule = Rule.WAKE_KEPT_BACKED_OFF;
+                    applied(Rule.WAKE_KEPT_BACKED_OFF);
                     return KEEP;
                 }
                 if (dueUs - nowUs <= stepUs) {
-                    rule = Rule.WAKE_SOONER_KEPT;
+                    applied(Rule.WAKE_SOONER_KEPT);
                     return KEEP;
                 }
-                rule = Rule.WAKE_PULL_BACK;
+                applied(Rule.WAKE_PULL_BACK);
                 return due(nowUs, jittered(stepUs));
+        }
+    }
+
+    /**
+     * Notes the rule of a decision, storing only a change: a reference stored into a long-lived
+     * policy pays the collector's write barrier, on every tick of every loop.
+     */
+    private void applied(Rule r) {
+        if (rule != r) {
+            rule = r;
         }
     }
 

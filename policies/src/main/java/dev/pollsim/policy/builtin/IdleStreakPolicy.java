@@ -74,21 +74,31 @@ public final class IdleStreakPolicy implements PollPolicy {
     public long onTick(long nowUs, TickOutcome outcome) {
         if (outcome.didWork()) {
             streak = 0;
-            rule = Rule.RESET;
+            applied(Rule.RESET);
         } else if (outcome.saturated()) {
-            rule = Rule.SATURATED;
+            applied(Rule.SATURATED);
         } else {
             if (streak < settings.maxBackoffMultiplier()) {
                 streak++;
             }
-            rule = Rule.IDLE;
+            applied(Rule.IDLE);
         }
         long effective = effectiveIntervalUs();
         if (settings.clampBug()) {
-            rule = Rule.CLAMP;
+            applied(Rule.CLAMP);
             return clampedTickDelay(effective);
         }
         return Math.max(effective, settings.minWaitUs());
+    }
+
+    /**
+     * Notes the rule of a decision, storing only a change: a reference stored into a long-lived
+     * policy pays the collector's write barrier, on every tick of every loop.
+     */
+    private void applied(Rule r) {
+        if (rule != r) {
+            rule = r;
+        }
     }
 
     /** Worded on demand: a fleet holds a policy per loop, and only an explanation reads the words. */

@@ -34,18 +34,28 @@ public final class OraclePolicy implements PollPolicy {
 
     @Override
     public long onTick(long nowUs, TickOutcome outcome) {
-        rule = RULE_SLEEP;
+        applied(RULE_SLEEP);
         return SUSPEND;
     }
 
     @Override
     public long onWake(long nowUs, WakeKind kind, LoopState state) {
         if (kind == WakeKind.WORK_VISIBLE && state == LoopState.SUSPENDED) {
-            rule = RULE_POLL_NOW;
+            applied(RULE_POLL_NOW);
             return 0L;
         }
-        rule = RULE_IGNORED;
+        applied(RULE_IGNORED);
         return KEEP;
+    }
+
+    /**
+     * Notes the rule of a decision, storing only a change: a reference stored into a long-lived
+     * policy pays the collector's write barrier, on every tick of every loop.
+     */
+    private void applied(String r) {
+        if (rule != r) {
+            rule = r;
+        }
     }
 
     @Override

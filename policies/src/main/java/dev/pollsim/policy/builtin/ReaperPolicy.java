@@ -55,26 +55,36 @@ public final class ReaperPolicy implements PollPolicy {
     public long onTick(long nowUs, TickOutcome outcome) {
         idleSweeps = outcome.pendingWork() > 0 ? 0 : idleSweeps + 1;
         if (idleSweepsToSuspend > 0 && idleSweeps >= idleSweepsToSuspend) {
-            rule = Rule.SUSPEND;
+            applied(Rule.SUSPEND);
             return SUSPEND;
         }
-        rule = idleSweeps == 0 ? Rule.SWEEP_BUSY : Rule.SWEEP_IDLE;
+        applied(idleSweeps == 0 ? Rule.SWEEP_BUSY : Rule.SWEEP_IDLE);
         return intervalUs;
     }
 
     @Override
     public long onWake(long nowUs, WakeKind kind, LoopState state) {
         if (kind == WakeKind.WORK_VISIBLE) {
-            rule = Rule.WORK_VISIBLE;
+            applied(Rule.WORK_VISIBLE);
             return KEEP;
         }
         idleSweeps = 0;
         if (state == LoopState.SUSPENDED) {
-            rule = Rule.WAKE_REARM;
+            applied(Rule.WAKE_REARM);
             return intervalUs;
         }
-        rule = Rule.WAKE_KEEP;
+        applied(Rule.WAKE_KEEP);
         return KEEP;
+    }
+
+    /**
+     * Notes the rule of a decision, storing only a change: a reference stored into a long-lived
+     * policy pays the collector's write barrier, on every tick of every loop.
+     */
+    private void applied(Rule r) {
+        if (rule != r) {
+            rule = r;
+        }
     }
 
     /** Worded on demand: a fleet holds a policy per loop, and only an explanation reads the words. */

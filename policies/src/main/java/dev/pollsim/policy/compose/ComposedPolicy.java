@@ -141,7 +141,7 @@ public final class ComposedPolicy implements PollPolicy {
             long woken = outcome.busyUs() + pendingWakeUs;
             if (delay == SUSPEND || delay > woken) {
                 delay = woken;
-                rule = rules.afterTick[pendingWakeSource];
+                applied(rules.afterTick[pendingWakeSource]);
             }
             pendingWakeUs = NO_WAKE;
         }
@@ -166,7 +166,7 @@ public final class ComposedPolicy implements PollPolicy {
                 default:
                     break;
             }
-            rule = rules.saturated;
+            applied(rules.saturated);
             return outcome.busyUs() + idleDelayUs(nowUs, outcome.deadlineUs());
         }
         if (error == TickError.NONE) {
@@ -177,20 +177,20 @@ public final class ComposedPolicy implements PollPolicy {
             idleSinceUs = nowUs;
             if (resets.work()) {
                 resetCurve(nowUs);
-                rule = rules.resetWork;
+                applied(rules.resetWork);
             } else {
-                rule = rules.workHold;
+                applied(rules.workHold);
             }
         } else if (outcome.slotsFreed() > 0 && resets.freedSlot()) {
             resetCurve(nowUs);
-            rule = rules.resetFreedSlot;
+            applied(rules.resetFreedSlot);
         } else {
             if (suspendAfterUs > 0 && nowUs - idleSinceUs >= suspendAfterUs) {
-                rule = rules.suspend;
+                applied(rules.suspend);
                 return SUSPEND;
             }
             grow();
-            rule = idleUs >= ceilingUs ? rules.atCap : rules.grow;
+            applied(idleUs >= ceilingUs ? rules.atCap : rules.grow);
         }
         return outcome.busyUs() + idleDelayUs(nowUs, outcome.deadlineUs());
     }
@@ -198,7 +198,7 @@ public final class ComposedPolicy implements PollPolicy {
     @Override
     public long onSlotFreed(long nowUs, LoopState state) {
         if (!wakes.freedSlot()) {
-            rule = rules.notASource[Rules.FREED_SLOT];
+            applied(rules.notASource[Rules.FREED_SLOT]);
             return KEEP;
         }
         return wake(nowUs, state, floorUs, Rules.FREED_SLOT);
@@ -211,18 +211,28 @@ public final class ComposedPolicy implements PollPolicy {
                 if (wakes.localEnqueue()) {
                     return wake(nowUs, state, 0L, Rules.LOCAL_ENQUEUE);
                 }
-                rule = rules.notASource[Rules.LOCAL_ENQUEUE];
+                applied(rules.notASource[Rules.LOCAL_ENQUEUE]);
                 return KEEP;
             case DEADLINE:
                 if (wakes.retryDeadline()) {
                     return wake(nowUs, state, 0L, Rules.RETRY_DEADLINE);
                 }
-                rule = rules.notASource[Rules.RETRY_DEADLINE];
+                applied(rules.notASource[Rules.RETRY_DEADLINE]);
                 return KEEP;
             case WORK_VISIBLE:
             default:
-                rule = rules.notASource[Rules.WORK_VISIBLE];
+                applied(rules.notASource[Rules.WORK_VISIBLE]);
                 return KEEP;
+        }
+    }
+
+    /**
+     * Notes the rule of a decision, storing only a change: a reference stored into a long-lived
+     * policy pays the collector's write barrier, on every tick of every loop.
+     */
+    private void applied(String r) {
+        if (rule != r) {
+            rule = r;
         }
     }
 
@@ -254,19 +264,19 @@ public final class ComposedPolicy implements PollPolicy {
                     pendingWakeUs = delayUs;
                     pendingWakeSource = source;
                 }
-                rule = rules.inFlight[source];
+                applied(rules.inFlight[source]);
                 return KEEP;
             case SUSPENDED:
                 idleSinceUs = nowUs;
-                rule = rules.resume[source];
+                applied(rules.resume[source]);
                 return due(nowUs, delayUs);
             case WAITING:
             default:
                 if (!wakes.replace() && dueUs - nowUs <= delayUs) {
-                    rule = rules.soonerKept[source];
+                    applied(rules.soonerKept[source]);
                     return KEEP;
                 }
-                rule = rules.rearm[source];
+                applied(rules.rearm[source]);
                 return due(nowUs, delayUs);
         }
     }
@@ -297,7 +307,7 @@ public final class ComposedPolicy implements PollPolicy {
         if (clampFloorUs != Composition.NO_CLAMP && deadlineUs != TickOutcome.NO_DEADLINE && deadlineUs > nowUs) {
             long clamped = Math.max(deadlineUs - nowUs, clampFloorUs);
             if (clamped < delay) {
-                rule = rules.deadlineClamp;
+                applied(rules.deadlineClamp);
                 return clamped;
             }
         }
@@ -308,10 +318,10 @@ public final class ComposedPolicy implements PollPolicy {
         ErrorBackoff b;
         if (error == TickError.RATE_LIMITED) {
             b = rateLimited;
-            rule = rules.rateLimited;
+            applied(rules.rateLimited);
         } else {
             b = other;
-            rule = rules.otherError;
+            applied(rules.otherError);
         }
         errorUs = b.nextUs(errorUs);
         if (jitterKind == JitterKind.DECORRELATED) {
