@@ -110,6 +110,15 @@ public final class RunMetrics {
         hourlyRequests[hour(nowUs)] += count;
     }
 
+    /** A tick of the first loop of {@code daemon} found nothing, at {@code nowUs}: {@code count} requests. */
+    public void emptyPoll(int daemon, int count, long nowUs) {
+        ticks++;
+        byKind[RequestKind.EMPTY_POLL.ordinal()] += count;
+        countDaemon(daemon - firstDaemon, count);
+        perLoop[0] += count;
+        hourlyRequests[hour(nowUs)] += count;
+    }
+
     /**
      * {@code count} idle ticks of one loop skipped in closed form, at {@code anchorUs + k x
      * periodUs} for {@code k = 1..count}, each an empty poll of {@code requestsPerTick} requests.

@@ -64,6 +64,8 @@ public final class FleetSimulation {
     private static final int HOLD_BELOW = 16;
     /** Events per call of {@link #runEvents}. */
     private static final int EVENTS_PER_CALL = 1 << 12;
+    /** Simulated time per slice of the run: see {@link #runEvents}. */
+    private static final long SLICE_US = Durations.MICROS_PER_HOUR;
 
     private final World world;
     private final FleetConfig fleet;
@@ -135,6 +137,10 @@ public final class FleetSimulation {
     private final boolean series;
     private final boolean fastForward;
     private final boolean plainUpstream;
+    /** Whether ticks may take {@link #emptyTick}'s short path; set when the run starts. */
+    private boolean plainTicks;
+    private boolean shortTicks = true;
+    private final int requestsPerTick;
     private boolean observed;
     private final PeriodicGroups groups;
     /** Groups that have a sentinel: while none has, no tick needs to look for one. */
@@ -147,6 +153,8 @@ public final class FleetSimulation {
     private int heldLoop = -1;
     private long heldAt;
     private long heldKey;
+    /** The end of the run's current slice: events at or after it wait for the next one. */
+    private long sliceEndUs;
 
     private PolicyParams reloadedParams;
     private boolean visibleWorkPending;
@@ -220,6 +228,7 @@ public final class FleetSimulation {
         this.fastForward = world.fastForward() && fleet.tickLatencyUs() == 0 && plainUpstream
                 && !factory.hearsVisibleWork();
         this.freedSinceTick = new int[loops];
+        this.requestsPerTick = fleet.requestsPerTick();
         // only a tick that waits for a response is ever in flight
         this.responses = fleet.tickLatencyUs() > 0 || !plainUpstream;
         int flying = responses ? loops : 0;
@@ -276,6 +285,12 @@ public final class FleetSimulation {
         return this;
     }
 
+    /** Sends every tick down the general path, for tests that hold the short one to its answers. */
+    FleetSimulation withoutShortTicks() {
+        this.shortTicks = false;
+        return this;
+    }
+
     /** Whether idle stretches are skipped in closed form in this run (never with an observer). */
     public boolean fastForwards() {
         return fastForward && !observed;
@@ -313,9 +328,14 @@ public final class FleetSimulation {
             throw new IllegalStateException("a simulation runs once");
         }
         ran = true;
+        plainTicks = shortTicks && !observed && !responses && loopsPerDaemon == 1 && requestsPerTick > 0
+                && loopSpecs[0].role() == LoopSpec.Role.WORKER;
         scheduleNextArrival();
-        while (runEvents(EVENTS_PER_CALL)) {
-            // a bounded number of events per call: see runEvents
+        for (long end = Math.min(SLICE_US, horizonUs); ; end = Math.min(end + SLICE_US, horizonUs)) {
+            runSlice(end);
+            if (end == horizonUs) {
+                break;
+            }
         }
         for (int loop = 0; loop < pendingAt.length; loop++) {
             if (parked(loop)) {
@@ -327,16 +347,29 @@ public final class FleetSimulation {
     }
 
     /**
-     * Runs up to {@code most} events. The run is a loop of calls to this method, each a few
-     * thousand events, rather than one loop over the whole run: the JIT compiles this method as
-     * a whole after a few thousand calls and, when it drops that code (on a branch its profile
-     * never saw, such as another policy's run ending on another thread), compiles it again for
-     * the next calls. A run-long loop lives in code compiled on the stack (OSR), which two runs on
-     * two threads share; once dropped, it left one JVM in three running the rest of a long run
-     * several times slower. Some runs still end up in slow code, kept from early in the run
-     * (docs/PERFORMANCE.md, headline runs).
+     * Runs every event before {@code endUs}, one simulated hour of the run, in calls of a few
+     * thousand events.
      *
-     * @return false once no event is left before the horizon
+     * <p>Why three nested loops: a loop that runs long in one call is compiled on the stack (OSR)
+     * mid-call, and that code is dropped when a branch it never saw is taken, as when another
+     * policy's run, on another thread, ends. A thread still inside dropped code stays there until
+     * the call returns, and its calls from there may go through the interpreter: with the whole run
+     * in one call of one loop, that left one JVM in two or three running the rest of a long
+     * shared-queue run five to six times slower (docs/PERFORMANCE.md, headline runs). Here no call
+     * lasts long but the run's own, whose loop turns once a simulated hour: a slice's loop, then a
+     * call of {@link #runEvents}, return within an hour's events and start afresh in current code.
+     */
+    private void runSlice(long endUs) {
+        sliceEndUs = endUs;
+        while (runEvents(EVENTS_PER_CALL)) {
+            // a bounded number of events per call
+        }
+    }
+
+    /**
+     * Runs up to {@code most} events before the slice's end: see {@link #runSlice}.
+     *
+     * @return false once no event is left before the slice's end
      */
     private boolean runEvents(int most) {
         for (int i = 0; i < most; i++) {
@@ -350,7 +383,7 @@ public final class FleetSimulation {
     /**
      * Runs the next event.
      *
-     * @return false once no event is left before the horizon
+     * @return false once no event is left before the slice's end
      */
     private boolean step() {
         if (heldLoop >= 0) {
@@ -363,7 +396,7 @@ public final class FleetSimulation {
             }
             events.schedule(heldAt, EventKind.TICK, heldKey, loop);
         }
-        if (events.isEmpty() || events.peekTime() >= horizonUs) {
+        if (events.isEmpty() || events.peekTime() >= sliceEndUs) {
             return false;
         }
         int payload = events.pop();
@@ -788,6 +821,11 @@ public final class FleetSimulation {
      * cold start; until then the loop is in flight. A tick that sends no request decides at once.
      */
     private void tickStart(int loop, long now) {
+        if (plainTicks && queued == 0 && sentinels == 0 && retries.size() == 0 && reportedDue == null && freedSinceTick[loop] == 0
+                && active[loop] < maxConcurrent && (loop != 0 || !series)) {
+            emptyTick(loop, now);
+            return;
+        }
         int daemon = daemonOf(loop);
         int k = loopInDaemon(loop);
         PollPolicy policy = policy(loop);
@@ -887,6 +925,17 @@ public final class FleetSimulation {
             }
             guardAllParked(now);
         }
+    }
+
+    /**
+     * The common tick, on its own short path: one loop per daemon, a worker, a plain upstream and
+     * no tick latency, nothing queued or freed, no retry pending, a free slot. It asks what the
+     * general path would, less the questions whose answers are known.
+     */
+    private void emptyTick(int loop, long now) {
+        metrics.emptyPoll(daemonOffset + loop, requestsPerTick, now);
+        outcome.set(0, 0, false, TickError.NONE, TickOutcome.NO_DEADLINE).seen(0, 0);
+        decide(loop, now, 0, false);
     }
 
     private void tickEnd(int loop, long now) {

@@ -50,7 +50,7 @@ class FastForwardEquivalenceTest {
         return Arbitraries.of(Map.of(), Map.of("interval", "7s"), Map.of("cap", "30s"), Map.of("interval", "1s"));
     }
 
-    private static ArrivalSource arrivals(boolean bursty, double ratePerHour, long meanServiceSeconds, boolean local,
+    static ArrivalSource arrivals(boolean bursty, double ratePerHour, long meanServiceSeconds, boolean local,
             long seed) {
         RandomStreams streams = new RandomStreams(seed);
         ArrivalProcess process = bursty
