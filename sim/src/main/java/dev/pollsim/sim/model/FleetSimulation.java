@@ -331,11 +331,9 @@ public final class FleetSimulation {
         plainTicks = shortTicks && !observed && !responses && loopsPerDaemon == 1 && requestsPerTick > 0
                 && loopSpecs[0].role() == LoopSpec.Role.WORKER;
         scheduleNextArrival();
-        for (long end = Math.min(SLICE_US, horizonUs); ; end = Math.min(end + SLICE_US, horizonUs)) {
+        for (long end = 0; end < horizonUs; ) {
+            end = nextSliceEnd(end);
             runSlice(end);
-            if (end == horizonUs) {
-                break;
-            }
         }
         for (int loop = 0; loop < pendingAt.length; loop++) {
             if (parked(loop)) {
@@ -344,6 +342,15 @@ public final class FleetSimulation {
         }
         carryDepth(horizonUs);
         return queued;
+    }
+
+    /**
+     * Where the slice after one ending at {@code endUs} ends: a simulated hour after its first
+     * event (an idle daemon's run skips its empty hours), or at the horizon.
+     */
+    private long nextSliceEnd(long endUs) {
+        long next = heldLoop >= 0 ? heldAt : events.isEmpty() ? horizonUs : events.peekTime();
+        return next >= horizonUs - SLICE_US ? horizonUs : Math.min(horizonUs, Math.max(endUs, next) + SLICE_US);
     }
 
     /**
@@ -356,8 +363,9 @@ public final class FleetSimulation {
      * the call returns, and its calls from there may go through the interpreter: with the whole run
      * in one call of one loop, that left one JVM in two or three running the rest of a long
      * shared-queue run five to six times slower (docs/PERFORMANCE.md, headline runs). Here no call
-     * lasts long but the run's own, whose loop turns once a simulated hour: a slice's loop, then a
-     * call of {@link #runEvents}, return within an hour's events and start afresh in current code.
+     * lasts long but the run's own, whose loop turns at most once a simulated hour: a slice's
+     * loop, and each call of {@link #runEvents}, return within an hour's events and start afresh
+     * in current code.
      */
     private void runSlice(long endUs) {
         sliceEndUs = endUs;

@@ -50,6 +50,16 @@ class FastForwardEquivalenceTest {
         return Arbitraries.of(Map.of(), Map.of("interval", "7s"), Map.of("cap", "30s"), Map.of("interval", "1s"));
     }
 
+    /**
+     * Jobs failing with probability {@code failure} (three attempts, retried {@code retryAfterUs}
+     * later); optionally every daemon restarting at 5 h and slots reloaded at 9 h.
+     */
+    static FaultPlan faults(double failure, long retryAfterUs, boolean restart, boolean reload, int slots) {
+        return new FaultPlan(List.of(), new FaultPlan.JobFailures(failure, retryAfterUs, 3),
+                restart ? List.of(new FaultPlan.Restart(5 * H, FaultPlan.Restart.ALL, 10 * S)) : List.of(),
+                reload ? List.of(new FaultPlan.Reload(9 * H, slots + 1, null)) : List.of());
+    }
+
     static ArrivalSource arrivals(boolean bursty, double ratePerHour, long meanServiceSeconds, boolean local,
             long seed) {
         RandomStreams streams = new RandomStreams(seed);
@@ -92,11 +102,9 @@ class FastForwardEquivalenceTest {
             @ForAll boolean restart,
             @ForAll boolean reload,
             @ForAll long seed) {
-        FaultPlan faults = new FaultPlan(List.of(), new FaultPlan.JobFailures(failure, 5 * 60 * S, 3),
-                restart ? List.of(new FaultPlan.Restart(5 * H, FaultPlan.Restart.ALL, 10 * S)) : List.of(),
-                reload ? List.of(new FaultPlan.Reload(9 * H, slots + 1, null)) : List.of());
         World world = new World(new FleetConfig(daemons, slots, requestsPerTick,
-                aligned ? StartPhases.ALIGNED : StartPhases.SPREAD), UpstreamConfig.NONE, faults, 24 * H);
+                aligned ? StartPhases.ALIGNED : StartPhases.SPREAD), UpstreamConfig.NONE,
+                faults(failure, 5 * 60 * S, restart, reload, slots), 24 * H);
         PolicyResult fast = run(policy, params, world, arrivals(bursty, ratePerHour, meanServiceSeconds, local, seed), seed);
         PolicyResult step = run(policy, params, world.withFastForward(false),
                 arrivals(bursty, ratePerHour, meanServiceSeconds, local, seed), seed);

@@ -8,7 +8,6 @@ import dev.pollsim.policy.builtin.BuiltinPolicies;
 import dev.pollsim.policy.param.Durations;
 import dev.pollsim.sim.engine.RandomStreams;
 import dev.pollsim.sim.metrics.PolicyResult;
-import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -48,11 +47,9 @@ class ShortTickEquivalenceTest {
             @ForAll boolean fastForward,
             @ForAll @IntRange(min = 0, max = 2) int latencySeconds,
             @ForAll long seed) {
-        FaultPlan faults = new FaultPlan(List.of(), new FaultPlan.JobFailures(failure, retryAfterSeconds * S, 3),
-                restart ? List.of(new FaultPlan.Restart(5 * H, FaultPlan.Restart.ALL, 10 * S)) : List.of(),
-                reload ? List.of(new FaultPlan.Reload(9 * H, slots + 1, null)) : List.of());
         World world = new World(new FleetConfig(daemons, slots, requestsPerTick,
-                aligned ? StartPhases.ALIGNED : StartPhases.SPREAD, latencySeconds * S), UpstreamConfig.NONE, faults, 24 * H)
+                aligned ? StartPhases.ALIGNED : StartPhases.SPREAD, latencySeconds * S), UpstreamConfig.NONE,
+                FastForwardEquivalenceTest.faults(failure, retryAfterSeconds * S, restart, reload, slots), 24 * H)
                 .withFastForward(fastForward);
         PolicyDefinition d = BuiltinPolicies.catalogue().find(policy).orElseThrow();
         PolicyFactory factory = d.factory(d.resolve(Map.of()));
