@@ -208,6 +208,25 @@ public final class EventList {
      *
      * @return the event's payload
      */
+    /**
+     * Removes the next event if it comes before {@code limitUs}, as {@link #pop()} does; read it
+     * back the same way. One call instead of three on the run's hottest path: a run of events
+     * from the in-order queue pays one comparison to find that it is next.
+     *
+     * @return whether an event was removed
+     */
+    public boolean popBefore(long limitUs) {
+        if (peeked == NIL && queueHeadTime < limitUs && queueHeadTime < wheelFirstTime()) {
+            popQueue();
+            return true;
+        }
+        if (size == 0 || peekTime() >= limitUs) {
+            return false;
+        }
+        pop();
+        return true;
+    }
+
     public int pop() {
         int bucket = peeked != NIL ? peeked : peek();
         peeked = NIL;

@@ -404,10 +404,10 @@ public final class FleetSimulation {
             }
             events.schedule(heldAt, EventKind.TICK, heldKey, loop);
         }
-        if (events.isEmpty() || events.peekTime() >= sliceEndUs) {
+        if (!events.popBefore(sliceEndUs)) {
             return false;
         }
-        int payload = events.pop();
+        int payload = events.lastPayload();
         long now = events.lastTime();
         handled(now);
         switch (events.lastKind()) {
@@ -451,6 +451,11 @@ public final class FleetSimulation {
     /** A tick starts, unless the loop was re-armed, parked or suspended since it was armed. */
     private void onTick(int loop, long now, long key) {
         if (now == pendingAt[loop] && key == armedAt[loop]) {
+            if (plainTicks && queued == 0 && sentinels == 0 && retries.size() == 0 && reportedDue == null
+                    && freedSinceTick[loop] == 0 && active[loop] < maxConcurrent && (loop != 0 || !series)) {
+                emptyTick(loop, now);
+                return;
+            }
             tickKey = key;
             tickLoop = loop;
             tickStart(loop, now);
@@ -829,11 +834,6 @@ public final class FleetSimulation {
      * cold start; until then the loop is in flight. A tick that sends no request decides at once.
      */
     private void tickStart(int loop, long now) {
-        if (plainTicks && queued == 0 && sentinels == 0 && retries.size() == 0 && reportedDue == null && freedSinceTick[loop] == 0
-                && active[loop] < maxConcurrent && (loop != 0 || !series)) {
-            emptyTick(loop, now);
-            return;
-        }
         int daemon = daemonOf(loop);
         int k = loopInDaemon(loop);
         PollPolicy policy = policy(loop);
