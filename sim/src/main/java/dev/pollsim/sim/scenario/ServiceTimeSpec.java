@@ -58,7 +58,7 @@ public record ServiceTimeSpec(String dist, TimeSpan mean, double sigma) {
                 return ServiceTime.of(new ExponentialDistribution(
                         streams.commonsStream("workload/service"), mean.micros()));
             case "lognormal": {
-                double scale = Math.log(mean.micros()) - sigma * sigma / 2;
+                double scale = StrictMath.log(mean.micros()) - sigma * sigma / 2;
                 return ServiceTime.of(new LogNormalDistribution(
                         streams.commonsStream("workload/service"), scale, sigma,
                         LogNormalDistribution.DEFAULT_INVERSE_ABSOLUTE_ACCURACY));

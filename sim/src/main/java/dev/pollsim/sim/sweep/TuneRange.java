@@ -99,7 +99,7 @@ public record TuneRange(String param, ParamType type, double lo, double hi) {
     /** The value at {@code u} in [0, 1] (clamped), as the parameter is written. */
     public String at(double u) {
         double c = Math.min(1, Math.max(0, u));
-        double raw = logarithmic() ? lo * Math.pow(hi / lo, c) : lo + c * (hi - lo);
+        double raw = logarithmic() ? lo * StrictMath.pow(hi / lo, c) : lo + c * (hi - lo);
         switch (type) {
             case DURATION:
                 return Durations.format(Math.max((long) lo, Math.min((long) hi, Math.round(raw))));
@@ -130,7 +130,7 @@ public record TuneRange(String param, ParamType type, double lo, double hi) {
                 Ratio r = Ratio.parse(written);
                 v = (double) r.numerator() / r.denominator();
         }
-        double u = logarithmic() ? Math.log(v / lo) / Math.log(hi / lo) : (v - lo) / (hi - lo);
+        double u = logarithmic() ? StrictMath.log(v / lo) / StrictMath.log(hi / lo) : (v - lo) / (hi - lo);
         return Math.min(1, Math.max(0, u));
     }
 

@@ -140,7 +140,7 @@ public final class Tuner {
         double[] sigma = new double[k];
         Arrays.fill(ones, 1);
         Arrays.fill(sigma, SIGMA);
-        int lambda = 4 + (int) (3 * Math.log(k));
+        int lambda = 4 + (int) (3 * StrictMath.log(k));
         CMAESOptimizer cmaes = new CMAESOptimizer(1000, 0, true, 0, 0,
                 new CommonsRandom(new RandomStreams(seed).stream("tune/cmaes")), false, null);
         cmaes.optimize(new MaxEval(100 * maxEvaluations), new ObjectiveFunction(u -> score(evaluate(u, where))),
