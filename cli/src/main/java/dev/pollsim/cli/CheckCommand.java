@@ -61,6 +61,7 @@ final class CheckCommand implements Callable<Integer> {
         Baseline baseline = baselines.isEmpty() ? Baseline.NONE : Baseline.read(baselines);
         BudgetCheck.Outcome outcome = new BudgetCheck(BuiltinPolicies.catalogue(), ScenarioRunner.onAllCores())
                 .check(b, baseline);
+        outcome.runs().forEach(run -> Runs.warn(run.warnings(), spec.commandLine().getErr()));
         write("--junit", junit, () -> new JUnitXmlReport().render(outcome.report()));
         write("--markdown", markdown, () -> new MarkdownBudgetReport().render(outcome.report()));
         write("--results", results, () -> new CheckResults().render(outcome.runs()));

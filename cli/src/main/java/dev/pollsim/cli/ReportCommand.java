@@ -40,7 +40,7 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() {
         Scenario s = what.scenario();
         RunReport report = Runs.run(s, what.policies(s), noProgress);
-        Runs.warnIfTraceCut(s, spec.commandLine().getErr());
+        Runs.warn(report.warnings(), spec.commandLine().getErr());
         List<Path> files;
         try {
             files = new ReportWriter(VersionProvider.version()).write(report, out);

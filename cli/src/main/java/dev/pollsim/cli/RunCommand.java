@@ -53,7 +53,7 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() {
         Scenario s = what.scenario();
         RunReport report = Runs.run(s, what.policies(s), noProgress, !noFastForward);
-        Runs.warnIfTraceCut(s, spec.commandLine().getErr());
+        Runs.warn(report.warnings(), spec.commandLine().getErr());
         String text;
         switch (format) {
             case json:

@@ -4,10 +4,8 @@ import dev.pollsim.sim.run.RunReport;
 import dev.pollsim.sim.run.ScenarioRunner;
 import dev.pollsim.sim.scenario.ResolvedPolicy;
 import dev.pollsim.sim.scenario.Scenario;
-import dev.pollsim.sim.scenario.WorkloadSpec;
 import java.io.PrintWriter;
 import java.util.List;
-import java.util.OptionalInt;
 
 /** Runs a scenario on every core behind a progress bar, for the commands that run one. */
 final class Runs {
@@ -31,21 +29,13 @@ final class Runs {
     }
 
     /**
-     * Says on {@code err} when the scenario's trace goes on past the run's days: its later
-     * arrivals were not replayed, and the results count only the jobs that arrived.
+     * Says on {@code err} what a reader of the results must know about the run (a trace cut short
+     * by the run's days, say): the same words as the JSON's {@code warnings}.
      */
-    static void warnIfTraceCut(Scenario s, PrintWriter err) {
-        if (s.workload() instanceof WorkloadSpec.Trace) {
-            WorkloadSpec.Trace t = (WorkloadSpec.Trace) s.workload();
-            OptionalInt own = t.daysBeyond(s.days());
-            if (own.isPresent()) {
-                int most = Math.min(own.getAsInt(), Scenario.MAX_DAYS);
-                String hint = most > s.days() ? " (give --days " + most + ", or leave days out, to replay "
-                        + (most == own.getAsInt() ? "it all)" : "the first " + most + ")") : "";
-                err.println("pollsim: warning: trace " + t.file() + " spans " + own.getAsInt() + " days and the run "
-                        + s.days() + ": its arrivals after day " + s.days() + " were not replayed" + hint);
-                err.flush();
-            }
+    static void warn(List<String> warnings, PrintWriter err) {
+        for (String w : warnings) {
+            err.println("pollsim: warning: " + w);
         }
+        err.flush();
     }
 }

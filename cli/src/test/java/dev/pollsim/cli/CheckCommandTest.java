@@ -48,6 +48,20 @@ class CheckCommandTest {
     }
 
     @Test
+    void aBudgetOverPartOfATraceShouldSaySoOnStandardError() throws IOException {
+        // four jobs over 1h 2m 10s; from 23h 30m on, the last one falls in day 2 of a 1-day check
+        Files.writeString(dir.resolve("jobs.csv"), "when\n2024-11-15 16:57:50\n2024-11-15 16:57:50\n"
+                + "2024-11-15 16:58:10.5\n2024-11-15 18:00:00\n", StandardCharsets.UTF_8);
+        Files.writeString(dir.resolve("replay.yaml"), "name: replay\nworkload: {kind: trace, file: jobs.csv,"
+                + " timestamp: {column: when}, offset: 1410m}\npolicies:\n  fixed: {}\n", StandardCharsets.UTF_8);
+        Cli r = Cli.run("check", "--budgets", budgets("budgets:\n  - scenario: replay.yaml\n    days: 1\n"
+                + "    policies:\n      fixed: {requestsPerDay: 100000}\n").toString());
+        assertThat(r.exitCode()).as(r.out()).isZero();
+        assertThat(r.err()).startsWith("pollsim: warning: trace ").contains("jobs.csv spans 2 days and the run 1:"
+                + " its arrivals after day 1 were not replayed");
+    }
+
+    @Test
     void aDeliberatelyBrokenBudgetShouldExitOneAndNameTheRule() throws IOException {
         Cli r = Cli.run("check", "--budgets", budgets(ONE_DAY.formatted("9000")).toString());
         assertThat(r.exitCode()).isEqualTo(ExitCodes.FAILED);

@@ -64,20 +64,24 @@ class TraceCommandTest {
     }
 
     @Test
-    void aRunShorterThanItsTraceShouldSaySoOnStandardError() throws IOException {
+    void aRunShorterThanItsTraceShouldSaySoOnStandardErrorAndInItsJson() throws IOException {
         // small.csv spans 1h 2m 10s; from 23h 30m on, its last job falls in day 2
         Cli cut = Cli.run("run", "--trace", fixture("small.csv"), "--timestamp-column", "when", "--offset", "1410m",
                 "--days", "1", "--policy", "fixed", "--format", "json");
         assertThat(cut.exitCode()).isZero();
-        assertThat(cut.err()).startsWith("pollsim: warning: trace ").contains("small.csv spans 2 days and the run 1:"
-                + " its arrivals after day 1 were not replayed (give --days 2, or leave days out, to replay it all)");
-        assertThat(new ObjectMapper().readTree(cut.out()).get("results").get(0).get("jobs").get("arrived").asLong())
-                .isEqualTo(3);
+        String words = "small.csv spans 2 days and the run 1: its arrivals after day 1 were not replayed"
+                + " (give --days 2, or leave days out, to replay it all)";
+        assertThat(cut.err()).startsWith("pollsim: warning: trace ").contains(words);
+        JsonNode cutJson = new ObjectMapper().readTree(cut.out());
+        assertThat(cutJson.get("warnings")).hasSize(1);
+        assertThat(cutJson.get("warnings").get(0).asText()).startsWith("trace ").endsWith(words);
+        assertThat(cutJson.get("results").get(0).get("jobs").get("arrived").asLong()).isEqualTo(3);
         Cli whole = Cli.run("run", "--trace", fixture("small.csv"), "--timestamp-column", "when", "--offset", "1410m",
                 "--policy", "fixed", "--format", "json");
         assertThat(whole.err()).isEmpty();
-        assertThat(new ObjectMapper().readTree(whole.out()).get("results").get(0).get("jobs").get("arrived").asLong())
-                .isEqualTo(4);
+        JsonNode wholeJson = new ObjectMapper().readTree(whole.out());
+        assertThat(wholeJson.get("warnings")).isEmpty();
+        assertThat(wholeJson.get("results").get(0).get("jobs").get("arrived").asLong()).isEqualTo(4);
         // a repeating trace replays until the run stops: nothing is cut
         assertThat(Cli.run("run", "--trace", fixture("small.csv"), "--timestamp-column", "when", "--repeat",
                 "--days", "1", "--policy", "fixed").err()).isEmpty();

@@ -29,7 +29,7 @@ import java.util.List;
  * gives the same bytes.
  *
  * <pre>
- * {scenario, seed, days, daemons, results: [{policy, policyName, params, requestsPerDay,
+ * {scenario, seed, days, daemons, warnings: [text], results: [{policy, policyName, params, requestsPerDay,
  *   requestsByKind, requestsPerDaemonPerDay, requestsByLoopPerDay, emptyPollFraction,
  *   wakeLatencyMs {mean, p50, p90, p99, p999, max, count}, timeToStartMs {...}, rampTimeMs,
  *   jobs {arrived, retried, picked, stranded, completed, failed, pendingRetry},
@@ -79,6 +79,8 @@ public final class JsonReport {
         root.put("seed", report.seed());
         root.put("days", report.days());
         root.put("daemons", report.daemons());
+        ArrayNode warnings = root.putArray("warnings");
+        report.warnings().forEach(warnings::add);
         ArrayNode results = root.putArray("results");
         report.results().forEach(r -> results.add(result(r, lazyArrays)));
         return root;

@@ -11,10 +11,19 @@ import java.util.List;
  * @param days simulated days
  * @param daemons fleet size
  * @param results one per policy label
+ * @param warnings what a reader of the results must know about the run, such as a trace cut short
+ *     by the run's days; empty when nothing is amiss
  */
-public record RunReport(String scenario, long seed, int days, int daemons, List<PolicyResult> results) {
+public record RunReport(String scenario, long seed, int days, int daemons, List<PolicyResult> results,
+        List<String> warnings) {
 
     public RunReport {
         results = List.copyOf(results);
+        warnings = List.copyOf(warnings);
+    }
+
+    /** A report with nothing to warn of. */
+    public RunReport(String scenario, long seed, int days, int daemons, List<PolicyResult> results) {
+        this(scenario, seed, days, daemons, results, List.of());
     }
 }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
 import java.util.concurrent.ForkJoinPool;
 
 /**
@@ -83,12 +84,35 @@ public final class ScenarioRunner {
         try {
             List<PolicyResult> results = InOrder.map(policies, threads,
                     p -> runOne(scenario, p, progress, fastForward, pool));
-            return new RunReport(scenario.name(), scenario.seed(), scenario.days(), scenario.fleet().daemons(), results);
+            return new RunReport(scenario.name(), scenario.seed(), scenario.days(), scenario.fleet().daemons(), results,
+                    warnings(scenario));
         } finally {
             if (pool != null) {
                 pool.shutdown();
             }
         }
+    }
+
+    /**
+     * What a reader of the scenario's results must know: a trace that goes on past the run's days
+     * (one pass, after offset and scale) had its later arrivals left out, and the results count
+     * only the jobs that arrived. Reads the trace once more.
+     */
+    public static List<String> warnings(Scenario scenario) {
+        if (!(scenario.workload() instanceof WorkloadSpec.Trace)) {
+            return List.of();
+        }
+        WorkloadSpec.Trace t = (WorkloadSpec.Trace) scenario.workload();
+        OptionalInt own = t.daysBeyond(scenario.days());
+        if (own.isEmpty()) {
+            return List.of();
+        }
+        int days = scenario.days();
+        int most = Math.min(own.getAsInt(), Scenario.MAX_DAYS);
+        String hint = most > days ? " (give --days " + most + ", or leave days out, to replay "
+                + (most == own.getAsInt() ? "it all)" : "the first " + most + ")") : "";
+        return List.of("trace " + t.file() + " spans " + own.getAsInt() + " days and the run " + days
+                + ": its arrivals after day " + days + " were not replayed" + hint);
     }
 
     /** Runs one policy over the scenario. */
