@@ -86,6 +86,18 @@ class ReportFolderTest {
         assertThat(html).contains("<td class=\"best\">5,490</td>", "background: #1f77b4", "background: #ff7f0e");
     }
 
+    @Test
+    void thePageShouldShowTheRunsWarningsAtItsHeadAndNoneWhenThereAreNone() throws IOException {
+        assertThat(read("index.html")).doesNotContain("class=\"warning\"");
+        RunReport warned = new RunReport(report.scenario(), report.seed(), report.days(), report.daemons(),
+                report.results(), List.of("trace <jobs>.csv spans 2 days and the run 1: its arrivals after day 1 were"
+                        + " not replayed"));
+        new ReportWriter(VERSION).write(warned, dir.resolve("w"));
+        String html = Files.readString(dir.resolve("w").resolve("index.html"), StandardCharsets.UTF_8);
+        assertThat(html).contains("<p class=\"warning\"><strong>Warning:</strong> trace &lt;jobs&gt;.csv spans 2 days"
+                + " and the run 1: its arrivals after day 1 were not replayed.</p>\n</header>");
+    }
+
     private static String read(String name) throws IOException {
         return Files.readString(dir.resolve("a").resolve(name), StandardCharsets.UTF_8);
     }

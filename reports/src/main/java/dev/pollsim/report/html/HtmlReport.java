@@ -44,6 +44,7 @@ public final class HtmlReport {
             ".swatch { display: inline-block; width: 12px; height: 12px; margin-right: 6px; vertical-align: -1px;"
                     + " border-radius: 2px; }",
             ".note { color: #555; font-size: 14px; }",
+            ".warning { background: #fff4e5; border-left: 4px solid #b35900; padding: 6px 10px; }",
             "figure { margin: 8px 0 0; }",
             "figure svg { display: block; width: 100%; height: auto; border: 1px solid #e4e4e4; }",
             "figcaption { color: #555; font-size: 14px; margin-top: 4px; }",
@@ -88,8 +89,11 @@ public final class HtmlReport {
                 .append("</table>\n");
         b.append("<p>Every policy replayed the same arrivals on a virtual clock. Requests are upstream requests per")
                 .append(" simulated day over the whole fleet; wake latency runs from a job becoming visible (enqueued,")
-                .append(" or its retry due) to its pickup. The same scenario and seed give this same report.</p>\n")
-                .append("</header>\n");
+                .append(" or its retry due) to its pickup. The same scenario and seed give this same report.</p>\n");
+        for (String w : report.warnings()) {
+            b.append("<p class=\"warning\"><strong>Warning:</strong> ").append(Markup.escape(w)).append(".</p>\n");
+        }
+        b.append("</header>\n");
 
         b.append("<nav>\n<ol>\n<li><a href=\"#summary\">Summary: requests per day and wake latency</a></li>\n");
         for (Chart c : charts) {
