@@ -25,6 +25,9 @@ public final class MarkdownSummary {
         long arrived = report.results().isEmpty() ? 0 : report.results().get(0).jobs().arrived();
         b.append(String.format(Locale.ROOT, "| %s | %d | %d | %d | %,d | %s |\n", code(report.scenario()),
                 report.seed(), report.days(), report.daemons(), arrived, escape(version)));
+        for (String w : report.warnings()) {
+            b.append("\n> **Warning:** ").append(w).append(".\n");
+        }
         b.append("\n## Requests per day against wake latency\n\n");
         Comparison c = Comparison.of(report);
         b.append("| policy |");

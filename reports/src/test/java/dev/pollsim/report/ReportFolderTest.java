@@ -87,7 +87,7 @@ class ReportFolderTest {
     }
 
     @Test
-    void thePageShouldShowTheRunsWarningsAtItsHeadAndNoneWhenThereAreNone() throws IOException {
+    void thePageAndTheSummaryShouldShowTheRunsWarningsAtTheirHeadAndNoneWhenThereAreNone() throws IOException {
         assertThat(read("index.html")).doesNotContain("class=\"warning\"");
         RunReport warned = new RunReport(report.scenario(), report.seed(), report.days(), report.daemons(),
                 report.results(), List.of("trace <jobs>.csv spans 2 days and the run 1: its arrivals after day 1 were"
@@ -96,6 +96,9 @@ class ReportFolderTest {
         String html = Files.readString(dir.resolve("w").resolve("index.html"), StandardCharsets.UTF_8);
         assertThat(html).contains("<p class=\"warning\"><strong>Warning:</strong> trace &lt;jobs&gt;.csv spans 2 days"
                 + " and the run 1: its arrivals after day 1 were not replayed.</p>\n</header>");
+        assertThat(Files.readString(dir.resolve("w").resolve("summary.md"), StandardCharsets.UTF_8)).contains(
+                "|\n\n> **Warning:** trace <jobs>.csv spans 2 days and the run 1: its arrivals after day 1 were not"
+                        + " replayed.\n\n## Requests per day");
     }
 
     private static String read(String name) throws IOException {
