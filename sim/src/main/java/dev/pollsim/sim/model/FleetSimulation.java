@@ -129,6 +129,11 @@ public final class FleetSimulation {
 
     private final JobTable running = new JobTable(64);
     private final JobTable retries = new JobTable(16);
+    /**
+     * Per daemon, the failed jobs waiting for their retry deadline (not yet visible again): only
+     * a daemon with one looks for its nearest deadline. Null until a job first fails.
+     */
+    private int[] retriesOf;
     private long[] retryWakeSeq = new long[16];
     private int[] retryWakeEpoch = new int[16];
     private boolean[] retryVisible = new boolean[16];
@@ -451,7 +456,7 @@ public final class FleetSimulation {
     /** A tick starts, unless the loop was re-armed, parked or suspended since it was armed. */
     private void onTick(int loop, long now, long key) {
         if (now == pendingAt[loop] && key == armedAt[loop]) {
-            if (plainTicks && queued == 0 && sentinels == 0 && retries.size() == 0 && reportedDue == null
+            if (plainTicks && queued == 0 && sentinels == 0 && !retryPending(loop) && reportedDue == null
                     && freedSinceTick[loop] == 0 && active[loop] < maxConcurrent && (loop != 0 || !series)) {
                 emptyTick(loop, now);
                 return;
@@ -546,6 +551,7 @@ public final class FleetSimulation {
         queued++;
         metrics.retried(now, queued);
         retryVisible[id] = true;
+        retriesOf[retries.daemon(id)]--;
         if (retryWakeSeq[id] == NO_TICK) {
             retries.free(id);
         }
@@ -556,6 +562,10 @@ public final class FleetSimulation {
     private void scheduleRetry(int daemon, long serviceUs, Origin origin, int attempt, long now) {
         long deadline = now + world.faults().jobFailures().retryAfterUs();
         int id = retries.add(daemon, serviceUs, deadline, origin, attempt);
+        if (retriesOf == null) {
+            retriesOf = new int[daemons];
+        }
+        retriesOf[daemon]++;
         if (id >= retryWakeSeq.length) {
             int cap = Math.max(id + 1, retryWakeSeq.length * 2);
             retryWakeSeq = Arrays.copyOf(retryWakeSeq, cap);
@@ -588,9 +598,14 @@ public final class FleetSimulation {
         }
     }
 
+    /** Whether a job this daemon failed waits for its retry deadline. */
+    private boolean retryPending(int daemon) {
+        return retriesOf != null && retriesOf[daemon] > 0;
+    }
+
     /** The nearest retry deadline after {@code now} of jobs this daemon failed. */
     private long nearestDeadline(int daemon, long now) {
-        if (retries.size() == 0) {
+        if (!retryPending(daemon)) {
             return TickOutcome.NO_DEADLINE;
         }
         long best = TickOutcome.NO_DEADLINE;
@@ -937,8 +952,8 @@ public final class FleetSimulation {
 
     /**
      * The common tick, on its own short path: one loop per daemon, a worker, a plain upstream and
-     * no tick latency, nothing queued or freed, no retry pending, a free slot. It asks what the
-     * general path would, less the questions whose answers are known.
+     * no tick latency, nothing queued or freed, no retry of its own pending, a free slot. It asks
+     * what the general path would, less the questions whose answers are known.
      */
     private void emptyTick(int loop, long now) {
         metrics.emptyPoll(daemonOffset + loop, requestsPerTick, now);
