@@ -85,8 +85,8 @@ public final class EventList {
     private int wheelSize;
 
     // the in-order queue: a ring of three longs per event (time, kind and key, payload), sorted
-    private long[] queue = new long[3 * 16];
-    private int queueMask = 15;
+    private long[] queue;
+    private int queueCapacity;
     private int queueHead;
     private int queueSize;
     /** The time of the queue's first event; {@code Long.MAX_VALUE} when empty, so that one comparison skips it. */
@@ -119,8 +119,20 @@ public final class EventList {
 
     /** @param initialCapacity events held before the first growth */
     public EventList(int initialCapacity) {
+        this(initialCapacity, 16);
+    }
+
+    /**
+     * @param initialCapacity events the wheel holds before its first growth
+     * @param inOrderCapacity events the in-order queue holds before its first growth: a caller
+     *     about to schedule many events in order (a fleet's first ticks, sorted) sizes the queue
+     *     for them and the wheel for the few others
+     */
+    public EventList(int initialCapacity, int inOrderCapacity) {
         int cap = Math.max(16, initialCapacity);
         buildWheel(bucketsLogFor(cap), 20, cap >>> 2);
+        queueCapacity = Math.max(16, inOrderCapacity);
+        queue = new long[3 * queueCapacity];
     }
 
     /** The time of the last popped event, in microseconds; 0 before the first pop. */
@@ -262,7 +274,9 @@ public final class EventList {
         lastTime = queue[i];
         lastOrder = queue[i + 1];
         lastPayload = (int) queue[i + 2];
-        queueHead = (queueHead + 1) & queueMask;
+        if (++queueHead == queueCapacity) {
+            queueHead = 0;
+        }
         queueSize--;
         queueHeadTime = queueSize > 0 ? queue[3 * queueHead] : Long.MAX_VALUE;
         size--;
@@ -343,7 +357,7 @@ public final class EventList {
     }
 
     private void enqueue(long timeUs, long order, int payload) {
-        if (queueSize > queueMask) {
+        if (queueSize == queueCapacity) {
             // grow, unrolling the ring
             long[] grown = new long[queue.length * 2];
             int first = 3 * queueHead;
@@ -351,9 +365,10 @@ public final class EventList {
             System.arraycopy(queue, 0, grown, queue.length - first, first);
             queue = grown;
             queueHead = 0;
-            queueMask = queueMask * 2 + 1;
+            queueCapacity *= 2;
         }
-        int i = 3 * ((queueHead + queueSize) & queueMask);
+        int slot = queueHead + queueSize;
+        int i = 3 * (slot < queueCapacity ? slot : slot - queueCapacity);
         queue[i] = timeUs;
         queue[i + 1] = order;
         queue[i + 2] = payload;
