@@ -12,6 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.Tuple;
 import org.junit.jupiter.api.Test;
 
@@ -248,11 +249,13 @@ class EventListTest {
 
     @Property(tries = 200)
     void periodicLoopsAmongOtherEventsShouldPopInTheReferenceOrder(
-            @ForAll("loops") int loops, @ForAll("periods") long period, @ForAll("operations") List<Tuple.Tuple3<Boolean, Long, Integer>> others) {
+            @ForAll("loops") int loops, @ForAll("periods") long period, @ForAll("operations") List<Tuple.Tuple3<Boolean, Long, Integer>> others,
+            @ForAll @IntRange(min = 1, max = 700) int inOrderCapacity) {
         // loops re-arm one period after each tick (in-order runs: the in-order queue), while
         // other events land at random times (the wheel), some at a tick's very instant; events
-        // come off as the run takes them, up to a limit (popBefore)
-        EventList events = new EventList(4);
+        // come off as the run takes them, up to a limit (popBefore); the in-order queue of any
+        // size, wrapping round and growing
+        EventList events = new EventList(4, inOrderCapacity);
         PriorityQueue<Ref> reference = new PriorityQueue<>(Comparator.comparingLong(Ref::time)
                 .thenComparingInt(Ref::kind).thenComparingLong(Ref::seq).thenComparingInt(Ref::payload));
         for (int loop = 0; loop < loops; loop++) {
