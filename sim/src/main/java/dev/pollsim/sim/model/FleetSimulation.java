@@ -270,7 +270,7 @@ public final class FleetSimulation {
                 armedAt[loop] = first;
             }
         }
-        this.events = packed ? new EventList(64, loops + 8) : new EventList(loops + 8);
+        this.events = packed ? new EventList(16, loops + 8) : new EventList(loops + 8);
         armFirstTicks(firsts, armed, packed);
         shareUniformPolicy();
         List<FaultPlan.Restart> restarts = world.faults().restarts();
