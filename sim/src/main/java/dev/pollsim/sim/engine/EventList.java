@@ -64,6 +64,8 @@ public final class EventList {
      * one a chance, which the queue would only slow.
      */
     static final int QUEUE_AFTER = 8;
+    /** An in-order queue larger than this is given back once it empties. */
+    static final int QUEUE_KEPT = 1 << 10;
 
     // the arena: per event, three longs (time, kind and key, payload and link); slots [0, buckets)
     // are the buckets' first events, the rest hold further events of a bucket and far events
@@ -277,11 +279,23 @@ public final class EventList {
         if (++queueHead == queueCapacity) {
             queueHead = 0;
         }
+        if (queueSize == 1 && queueCapacity > QUEUE_KEPT) {
+            // the last event leaves a large queue (its fleet's loops parked or out of order): let
+            // the memory go, and grow again if a stream comes back
+            queue = new long[3 * QUEUE_KEPT];
+            queueCapacity = QUEUE_KEPT;
+            queueHead = 0;
+        }
         queueSize--;
         queueHeadTime = queueSize > 0 ? queue[3 * queueHead] : Long.MAX_VALUE;
         size--;
         now = lastTime;
         return lastPayload;
+    }
+
+    /** Events the in-order queue holds before it grows; for tests. */
+    int inOrderCapacity() {
+        return queueCapacity;
     }
 
     public long lastTime() {

@@ -220,6 +220,26 @@ class EventListTest {
     }
 
     @Test
+    void aLargeInOrderQueueShouldGiveItsMemoryBackOnceEmptyAndGrowAgain() {
+        EventList events = new EventList(16, 16);
+        long t = 0;
+        for (int round = 0; round < 3; round++) {
+            int n = 5_000 + round * 1_000;
+            for (int i = 0; i < n; i++) {
+                events.schedule(t + i * 10L, EventKind.TICK, i);
+            }
+            assertThat(events.inOrderCapacity()).isGreaterThanOrEqualTo(n - EventList.QUEUE_AFTER);
+            for (int i = 0; i < n; i++) {
+                assertThat(events.pop()).isEqualTo(i);
+                assertThat(events.lastTime()).isEqualTo(t + i * 10L);
+            }
+            assertThat(events.isEmpty()).isTrue();
+            assertThat(events.inOrderCapacity()).isEqualTo(EventList.QUEUE_KEPT);
+            t += n * 10L;
+        }
+    }
+
+    @Test
     void shouldAdvanceOnlyPastNothingHeld() {
         EventList events = new EventList(16);
         events.schedule(100, EventKind.ARRIVAL, 1);
