@@ -68,6 +68,21 @@ class FleetSimulationTest {
     }
 
     @Test
+    void loopsWhoseFirstTicksAreTooFarToSortShouldStillTickOnTheirPhase() {
+        // a 2 h interval puts first ticks past 2^32 us, where a fleet arms them loop by loop
+        // instead of sorted: still 12 ticks a day for each of 50 daemons, on their phases
+        long t = 2 * Durations.MICROS_PER_HOUR;
+        PolicyResult r = run(new FleetConfig(50, 1000, 1, StartPhases.SPREAD),
+                PolicyFactory.single(rnd -> new FixedIntervalPolicy(t)), poisson(20, 30 * S, 3), 3, 20 * DAY,
+                TickObserver.NONE);
+        assertThat(r.ticks()).isEqualTo(50L * 12 * 20);
+        assertThat(r.jobs().picked() + r.jobs().stranded()).isEqualTo(r.jobs().arrived());
+        // a job waits for the next of 50 phases drawn uniformly on the interval: T/51 on average
+        // over the draws (the gaps' squares over twice the interval), within 20% for one draw
+        assertThat(r.wakeLatency().meanUs()).isCloseTo(t / 51.0, within(0.2 * t / 51));
+    }
+
+    @Test
     void expIdleShouldCostWhatTheSeedCurveGivesOnAFullyIdleDay() {
         // Aligned start: ticks at 0, 15, 37.5, 71.25, 121.875, 197.8125, 311.71875 s (the curve
         // 15, 22.5, 33.75, 50.625, 75.9375, 113.90625 s), then every 120 s while
