@@ -490,6 +490,7 @@ public final class FleetSimulation {
     /** A tick starts, unless the loop was re-armed, parked or suspended since it was armed. */
     private void onTick(int loop, long now, long key) {
         if (now == pendingAt[loop] && key == armedAt[loop]) {
+            // with plain ticks a daemon runs one loop: the loop's index is its daemon's
             if (plainTicks && queued == 0 && sentinels == 0 && !retryPending(loop) && reportedDue == null
                     && freedSinceTick[loop] == 0 && active[loop] < maxConcurrent && (loop != 0 || !series)) {
                 emptyTick(loop, now);
