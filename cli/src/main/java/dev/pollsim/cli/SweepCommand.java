@@ -5,6 +5,7 @@ import dev.pollsim.report.SweepHtmlReport;
 import dev.pollsim.report.SweepJsonReport;
 import dev.pollsim.report.SweepTableReport;
 import dev.pollsim.report.sweep.FrontierChart;
+import dev.pollsim.sim.run.ScenarioRunner;
 import dev.pollsim.sim.sweep.GridAxis;
 import dev.pollsim.sim.sweep.Replications;
 import dev.pollsim.sim.sweep.ScenarioRef;
@@ -89,6 +90,9 @@ final class SweepCommand implements Callable<Integer> {
         try (SweepEngine.Session cells = engine.open(options.threads, threads);
                 ProgressBar bar = ProgressBar.start("sweep", total, options.noProgress)) {
             result = new SweepRunner(cells).run(points, replications, bar::advance);
+        }
+        for (ScenarioRef ref : plan.scenarios()) {
+            Runs.warn(ScenarioRunner.warnings(plan.scenario(ref)), spec.commandLine().getErr());
         }
         String text;
         switch (format) {

@@ -51,6 +51,21 @@ class SweepCommandTest {
     }
 
     @Test
+    void aSweepOverPartOfATraceShouldSaySoOnStandardError() throws IOException {
+        // four jobs over 1h 2m 10s; from 23h 30m on, the last one falls in day 2 of a 1-day sweep
+        Files.writeString(dir.resolve("jobs.csv"), "when\n2024-11-15 16:57:50\n2024-11-15 16:57:50\n"
+                + "2024-11-15 16:58:10.5\n2024-11-15 18:00:00\n", StandardCharsets.UTF_8);
+        Path scenario = dir.resolve("replay.yaml");
+        Files.writeString(scenario, "name: replay\nworkload: {kind: trace, file: jobs.csv, timestamp: {column: when},"
+                + " offset: 1410m}\npolicies:\n  fixed: {}\n", StandardCharsets.UTF_8);
+        Cli cut = Cli.run("sweep", "--scenario", scenario.toString(), "--days", "1", "--no-progress");
+        assertThat(cut.exitCode()).as(cut.err()).isZero();
+        assertThat(cut.err()).startsWith("pollsim: warning: trace ").contains("jobs.csv spans 2 days and the run 1:"
+                + " its arrivals after day 1 were not replayed");
+        assertThat(Cli.run("sweep", "--scenario", scenario.toString(), "--no-progress").err()).isEmpty();
+    }
+
+    @Test
     void shouldPrintByteIdenticalJsonOnOneThreadAndOnFour() {
         Cli one = Cli.run(with(SMALL, "--format", "json", "--threads", "1"));
         Cli four = Cli.run(with(SMALL, "--format", "json", "--threads", "4"));
