@@ -113,10 +113,7 @@ public final class RunMetrics {
     /** A tick of the first loop of {@code daemon} found nothing, at {@code nowUs}: {@code count} requests. */
     public void emptyPoll(int daemon, int count, long nowUs) {
         ticks++;
-        byKind[RequestKind.EMPTY_POLL.ordinal()] += count;
-        countDaemon(daemon - firstDaemon, count);
-        perLoop[0] += count;
-        hourlyRequests[hour(nowUs)] += count;
+        requests(RequestKind.EMPTY_POLL, daemon, 0, count, nowUs);
     }
 
     /**

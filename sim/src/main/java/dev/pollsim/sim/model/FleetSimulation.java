@@ -252,10 +252,8 @@ public final class FleetSimulation {
             this.metrics.seriesOf(loopSpecs[0].name());
         }
 
-        // each loop's first tick, as (time << 31 | loop) while the times fit in 32 bits
-        long[] firsts = new long[loops];
-        int armed = 0;
-        boolean packed = true;
+        // each loop's first tick waits in armedAt until armed, sorted while they fit in 32 bits
+        boolean sortable = true;
         for (int loop = 0; loop < loops; loop++) {
             String prefix = "fleet/daemon/" + (loop / loopsPerDaemon) + "/loop/" + (loop % loopsPerDaemon);
             policies[loop] = factory.create(loopSpecs[loop % loopsPerDaemon], streams.stream(prefix + "/jitter"));
@@ -265,13 +263,12 @@ public final class FleetSimulation {
                 if (fleet.startPhases() == StartPhases.SPREAD) {
                     first = (long) (streams.stream(prefix + "/phase").nextDouble() * policies[loop].initialIntervalUs());
                 }
-                packed &= first < FIRST_TICK_PACKS_BELOW;
-                firsts[armed++] = packed ? first << 31 | loop : -1;
+                sortable &= first < FIRST_TICK_PACKS_BELOW;
                 armedAt[loop] = first;
             }
         }
-        this.events = packed ? new EventList(16, loops + 8) : new EventList(loops + 8);
-        armFirstTicks(firsts, armed, packed);
+        this.events = sortable ? new EventList(16, loops + 8) : new EventList(loops + 8);
+        armFirstTicks(sortable);
         shareUniformPolicy();
         List<FaultPlan.Restart> restarts = world.faults().restarts();
         for (int i = 0; i < restarts.size(); i++) {
@@ -284,27 +281,28 @@ public final class FleetSimulation {
     }
 
     /**
-     * Arms every loop's first tick, noted in {@code armedAt}. In time order when {@code packed}
-     * (then {@code firsts} holds each armed loop's first tick and index, packed): the ticks then go
-     * to the event list's in-order queue, 24 B a loop, rather than into a wheel sized for them all.
-     * The list's order does not hang on the order of scheduling, so neither does the run.
+     * Arms every loop's first tick, noted in {@code armedAt}: in time order when {@code sortable},
+     * so that the ticks go to the event list's in-order queue, 24 B a loop, rather than into a
+     * wheel sized for them all; else loop by loop. The list's order does not hang on the order of
+     * scheduling, so neither does the run.
      */
-    private void armFirstTicks(long[] firsts, int armed, boolean packed) {
-        if (packed) {
-            Arrays.sort(firsts, 0, armed);
-            for (int i = 0; i < armed; i++) {
-                int loop = (int) (firsts[i] & Integer.MAX_VALUE);
-                armedAt[loop] = 0;
-                arm(loop, 0, firsts[i] >>> 31);
-            }
-            return;
-        }
+    private void armFirstTicks(boolean sortable) {
+        // (first tick << 31 | loop) when sortable, else the loop alone
+        long[] order = new long[pendingAt.length];
+        int armed = 0;
         for (int loop = 0; loop < pendingAt.length; loop++) {
             if (!policies[loop].startsSuspended()) {
-                long first = armedAt[loop];
-                armedAt[loop] = 0;
-                arm(loop, 0, first);
+                order[armed++] = sortable ? armedAt[loop] << 31 | loop : loop;
             }
+        }
+        if (sortable) {
+            Arrays.sort(order, 0, armed);
+        }
+        for (int i = 0; i < armed; i++) {
+            int loop = (int) (order[i] & Integer.MAX_VALUE);
+            long first = armedAt[loop];
+            armedAt[loop] = 0;
+            arm(loop, 0, first);
         }
     }
 
@@ -896,7 +894,7 @@ public final class FleetSimulation {
         if (loop == 0) {
             seriesOverdueUs = overdue;
         }
-        int rpt = fleet.requestsPerTick();
+        int rpt = requestsPerTick;
         boolean reaper = spec.role() == LoopSpec.Role.REAPER;
         boolean saturated = !reaper && maxConcurrent - active[daemon] <= 0;
         TickError error = TickError.NONE;
@@ -1173,7 +1171,7 @@ public final class FleetSimulation {
         }
         int daemon = daemonOf(loop);
         PollPolicy policy = policy(loop);
-        metrics.idleTicks(daemonOffset + daemon, loopInDaemon(loop), a, period, done, fleet.requestsPerTick());
+        metrics.idleTicks(daemonOffset + daemon, loopInDaemon(loop), a, period, done, requestsPerTick);
         if (done > 0) {
             long due = policy.reportedDueUs(a, period);
             if (a + period > due) {
