@@ -97,6 +97,12 @@ public final class EventList {
     private long queueLastTime = Long.MIN_VALUE;
     private long queueLastOrder;
     private int queueLastPayload;
+    /**
+     * How far ahead of the time it was scheduled at the queue's last event lay: a stream's period.
+     * An event no farther ahead joins the queue even when every event queued is due now, as when
+     * loops that tick at one instant re-arm one by one.
+     */
+    private long queueLastLead;
     /** The latest time scheduled into the wheel (far events aside): the queue starts after it. */
     private long wheelLatest = Long.MIN_VALUE;
     /** The time of the first event in the wheel or heap, or {@link #UNKNOWN}: see {@link #wheelFirstTime()}. */
@@ -293,6 +299,11 @@ public final class EventList {
         return lastPayload;
     }
 
+    /** Events in the in-order queue; for tests. */
+    int inOrderSize() {
+        return queueSize;
+    }
+
     /** Events the in-order queue holds before it grows; for tests. */
     int inOrderCapacity() {
         return queueCapacity;
@@ -326,9 +337,12 @@ public final class EventList {
         peeked = NIL;
         long order = ((long) kind << KIND_SHIFT) | key;
         if (queueSize > 0) {
-            // after the queue's last event, without a leap past twice its reach: a job's completion
-            // far ahead of the loops' ticks would keep every tick after it out of the queue
-            if (!precedesQueueTail(timeUs, order, payload) && timeUs - now <= 2 * (queueLastTime - now)) {
+            // after the queue's last event, without a leap past twice its reach or past the lead of
+            // its last event: a job's completion far ahead of the loops' ticks would keep every tick
+            // after it out of the queue
+            long lead = timeUs - now;
+            if (!precedesQueueTail(timeUs, order, payload)
+                    && (lead <= 2 * (queueLastTime - now) || lead <= queueLastLead)) {
                 enqueue(timeUs, order, payload);
                 return;
             }
@@ -390,6 +404,7 @@ public final class EventList {
             queueHeadTime = timeUs;
         }
         queueLastTime = timeUs;
+        queueLastLead = timeUs - now;
         queueLastOrder = order;
         queueLastPayload = payload;
     }

@@ -240,6 +240,36 @@ class EventListTest {
     }
 
     @Test
+    void loopsTickingAtOneInstantShouldStayInTheInOrderQueueAsTheyReArm() {
+        // a fleet started at once: every loop ticks at the same instant and re-arms one period on;
+        // when a loop re-arms, every event queued is due now, and the re-arm is no leap past them
+        int loops = 1_000;
+        long period = 10_000_000L;
+        EventList events = new EventList(16, loops);
+        for (int loop = 0; loop < loops; loop++) {
+            events.schedule(0, EventKind.TICK, 0, loop);
+        }
+        for (int round = 0; round < 6; round++) {
+            for (int loop = 0; loop < loops; loop++) {
+                assertThat(events.pop()).isEqualTo(loop);
+                long now = events.lastTime();
+                assertThat(now).isEqualTo(round * period);
+                events.schedule(now + period, EventKind.TICK, now, loop);
+                if (round >= 2) {
+                    // the first rounds settle: first ticks scheduled at zero lead nowhere
+                    assertThat(events.inOrderSize()).isEqualTo(events.size());
+                }
+            }
+        }
+        // a job's completion far ahead still stays out of the queue
+        events.pop();
+        events.schedule(events.lastTime() + 3 * period, EventKind.COMPLETION, 7);
+        assertThat(events.inOrderSize()).isEqualTo(loops - 1);
+        events.schedule(events.lastTime() + period, EventKind.TICK, events.lastTime(), 0);
+        assertThat(events.inOrderSize()).isEqualTo(loops);
+    }
+
+    @Test
     void shouldAdvanceOnlyPastNothingHeld() {
         EventList events = new EventList(16);
         events.schedule(100, EventKind.ARRIVAL, 1);
