@@ -144,7 +144,7 @@ public final class FleetSimulation {
     private final boolean series;
     private final boolean fastForward;
     private final boolean plainUpstream;
-    /** Whether ticks may take the common tick's short path (see {@link #step}); set when the run starts. */
+    /** Whether ticks may take {@link #emptyTick}'s short path; set when the run starts. */
     private boolean plainTicks;
     private boolean shortTicks = true;
     private final int requestsPerTick;
@@ -428,76 +428,26 @@ public final class FleetSimulation {
     /**
      * Runs the next event.
      *
-     * <p>A tick, the common event, is run here, and the common tick, which finds nothing, to its
-     * end: step is the one large method on the per-event path, and what it calls is either small
-     * (the event list's pop and insert, the counters, the policy) or rare (the general tick, other
-     * events). The compiler then inlines the same code into step whichever method it compiles
-     * first; with the tick split over methods of their own, a method compiled on its own before its
-     * caller grew too large to inline, and the full poll took 17 to 40 ns from one JVM to the next
-     * (docs/PERFORMANCE.md, run-to-run spread).
-     *
      * @return false once no event is left before the slice's end
      */
     private boolean step() {
-        int loop;
-        long now;
-        long key;
-        if (heldLoop >= 0 && events.advanceIfFirst(heldAt)) {
-            loop = heldLoop;
+        if (heldLoop >= 0) {
+            int loop = heldLoop;
             heldLoop = -1;
-            now = heldAt;
-            key = heldKey;
-        } else {
-            if (heldLoop >= 0) {
-                events.schedule(heldAt, EventKind.TICK, heldKey, heldLoop);
-                heldLoop = -1;
-            }
-            if (!events.popBefore(sliceEndUs)) {
-                return false;
-            }
-            loop = events.lastPayload();
-            now = events.lastTime();
-            if (events.lastKind() != EventKind.TICK || (loop & TICK_END) != 0) {
-                handled(now);
-                onOther(events.lastKind(), loop, now);
+            if (events.advanceIfFirst(heldAt)) {
+                handled(heldAt);
+                onTick(loop, heldAt, heldKey);
                 return true;
             }
-            key = events.lastSeq();
+            events.schedule(heldAt, EventKind.TICK, heldKey, loop);
         }
+        if (!events.popBefore(sliceEndUs)) {
+            return false;
+        }
+        int payload = events.lastPayload();
+        long now = events.lastTime();
         handled(now);
-        if (now != pendingAt[loop] || key != armedAt[loop]) {
-            // the loop was re-armed, parked or suspended since this tick was armed
-            return true;
-        }
-        // the common tick: one loop per daemon (the loop's index is its daemon's), a worker, a plain
-        // upstream and no tick latency, nothing queued or freed, no retry of its own pending, a free
-        // slot; it asks what the general path would, less the questions whose answers are known
-        if (!plainTicks || queued != 0 || sentinels != 0 || retryPending(loop) || reportedDue != null
-                || freedSinceTick[loop] != 0 || active[loop] >= maxConcurrent || (loop == 0 && series)) {
-            generalTick(loop, now, key);
-            return true;
-        }
-        metrics.emptyPoll(daemonOffset + loop, requestsPerTick, now);
-        outcome.set(0, 0, false, TickError.NONE, TickOutcome.NO_DEADLINE).seen(0, 0);
-        PollPolicy policy = policy(loop);
-        long delay = policy.onTick(now, outcome);
-        if (!fastForward && delay > 0 && delay < horizonUs - now && events.size() > HOLD_BELOW
-                && policy.reportedDueUs(now, delay) == now + delay) {
-            // decide and arm, less what is known here: nothing to park, suspend, report or hold
-            // aside, no sentinel, no tick in flight
-            long at = now + delay;
-            pendingAt[loop] = at;
-            armedAt[loop] = now;
-            events.schedule(at, EventKind.TICK, now, loop);
-        } else {
-            decided(loop, now, 0, false, policy, delay);
-        }
-        return true;
-    }
-
-    /** Runs an event other than a tick's start. */
-    private void onOther(int kind, int payload, long now) {
-        switch (kind) {
+        switch (events.lastKind()) {
             case EventKind.ARRIVAL:
                 if (payload == 0) {
                     onArrival(now);
@@ -512,14 +462,19 @@ public final class FleetSimulation {
                 onControl(payload, now);
                 break;
             case EventKind.TICK:
-                int loop = payload & ~TICK_END;
-                if (now == pendingAt[loop] && events.lastSeq() == armedAt[loop]) {
-                    tickEnd(loop, now);
+                if ((payload & TICK_END) != 0) {
+                    int loop = payload & ~TICK_END;
+                    if (now == pendingAt[loop] && events.lastSeq() == armedAt[loop]) {
+                        tickEnd(loop, now);
+                    }
+                } else {
+                    onTick(payload, now, events.lastSeq());
                 }
                 break;
             default:
-                throw new IllegalStateException("unknown event kind " + kind);
+                throw new IllegalStateException("unknown event kind " + events.lastKind());
         }
+        return true;
     }
 
     private void handled(long now) {
@@ -530,13 +485,21 @@ public final class FleetSimulation {
         }
     }
 
-    /** A tick that is not the common one (see {@link #step}) starts. */
-    private void generalTick(int loop, long now, long key) {
-        tickKey = key;
-        tickLoop = loop;
-        tickStart(loop, now);
-        tickKey = -1;
-        tickLoop = -1;
+    /** A tick starts, unless the loop was re-armed, parked or suspended since it was armed. */
+    private void onTick(int loop, long now, long key) {
+        if (now == pendingAt[loop] && key == armedAt[loop]) {
+            // with plain ticks a daemon runs one loop: the loop's index is its daemon's
+            if (plainTicks && queued == 0 && sentinels == 0 && !retryPending(loop) && reportedDue == null
+                    && freedSinceTick[loop] == 0 && active[loop] < maxConcurrent && (loop != 0 || !series)) {
+                emptyTick(loop, now);
+                return;
+            }
+            tickKey = key;
+            tickLoop = loop;
+            tickStart(loop, now);
+            tickKey = -1;
+            tickLoop = -1;
+        }
     }
 
     /**
@@ -1020,6 +983,17 @@ public final class FleetSimulation {
         }
     }
 
+    /**
+     * The common tick, on its own short path: one loop per daemon, a worker, a plain upstream and
+     * no tick latency, nothing queued or freed, no retry of its own pending, a free slot. It asks
+     * what the general path would, less the questions whose answers are known.
+     */
+    private void emptyTick(int loop, long now) {
+        metrics.emptyPoll(daemonOffset + loop, requestsPerTick, now);
+        outcome.set(0, 0, false, TickError.NONE, TickOutcome.NO_DEADLINE).seen(0, 0);
+        decide(loop, now, 0, false);
+    }
+
     private void tickEnd(int loop, long now) {
         inFlight[loop] = false;
         int dispatched = flightDispatched[loop];
@@ -1029,13 +1003,9 @@ public final class FleetSimulation {
     }
 
     private void decide(int loop, long now, int dispatched, boolean saturated) {
-        PollPolicy policy = policy(loop);
-        decided(loop, now, dispatched, saturated, policy, policy.onTick(now, outcome));
-    }
-
-    /** Acts on the policy's answer to the loop's tick: re-arms, parks or suspends the loop. */
-    private void decided(int loop, long now, int dispatched, boolean saturated, PollPolicy policy, long delay) {
         pendingAt[loop] = NO_TICK;
+        PollPolicy policy = policy(loop);
+        long delay = policy.onTick(now, outcome);
         if (observed) {
             observer.decided(loop, now, outcome, delay);
         }
