@@ -236,10 +236,16 @@ public final class EventList {
      * @return whether an event was removed
      */
     public boolean popBefore(long limitUs) {
-        if (peeked == NIL && queueHeadTime < limitUs && queueHeadTime < wheelFirstTime()) {
+        if (peeked == NIL && queueHeadTime < limitUs
+                && queueHeadTime < (wheelFirst != UNKNOWN ? wheelFirst : wheelFirstTime())) {
             popQueue();
             return true;
         }
+        return popOtherBefore(limitUs);
+    }
+
+    /** {@link #popBefore} when the in-order queue's head is not next. */
+    private boolean popOtherBefore(long limitUs) {
         if (size == 0 || peekTime() >= limitUs) {
             return false;
         }
@@ -286,17 +292,23 @@ public final class EventList {
             queueHead = 0;
         }
         if (queueSize == 1 && queueCapacity > QUEUE_KEPT) {
-            // the last event leaves a large queue (its fleet's loops parked or out of order): let
-            // the memory go, and grow again if a stream comes back
-            queue = new long[3 * QUEUE_KEPT];
-            queueCapacity = QUEUE_KEPT;
-            queueHead = 0;
+            shrinkQueue();
         }
         queueSize--;
         queueHeadTime = queueSize > 0 ? queue[3 * queueHead] : Long.MAX_VALUE;
         size--;
         now = lastTime;
         return lastPayload;
+    }
+
+    /**
+     * The last event leaves a large queue (its fleet's loops parked or out of order): lets the
+     * memory go; it grows again if a stream comes back.
+     */
+    private void shrinkQueue() {
+        queue = new long[3 * QUEUE_KEPT];
+        queueCapacity = QUEUE_KEPT;
+        queueHead = 0;
     }
 
     /** Events in the in-order queue; for tests. */
@@ -330,8 +342,7 @@ public final class EventList {
 
     private void insert(long timeUs, int kind, long key, int payload) {
         if (timeUs < now) {
-            throw new IllegalStateException("cannot schedule a " + EventKind.name(kind) + " event (payload "
-                    + payload + ") at " + formatTime(timeUs) + ": simulated time is already " + formatTime(now));
+            throw inThePast(timeUs, kind, payload);
         }
         size++;
         peeked = NIL;
@@ -355,6 +366,22 @@ public final class EventList {
         } else {
             inOrderRun = 0;
         }
+        insertFar(timeUs, order, payload);
+    }
+
+    /*
+     * The methods on every event's path (popBefore, insert, enqueue, popQueue) keep their rare
+     * branches in methods of their own: small, they are inlined into their callers whichever of
+     * them the compiler takes first (see docs/PERFORMANCE.md, run-to-run spread).
+     */
+
+    private IllegalStateException inThePast(long timeUs, int kind, int payload) {
+        return new IllegalStateException("cannot schedule a " + EventKind.name(kind) + " event (payload "
+                + payload + ") at " + formatTime(timeUs) + ": simulated time is already " + formatTime(now));
+    }
+
+    /** Puts an event that does not join the in-order queue into the wheel, or beyond it into the heap. */
+    private void insertFar(long timeUs, long order, int payload) {
         long ahead = (timeUs >>> widthLog) - cursor;
         if (size - queueSize > buckets || ahead < 0 || unbalanced) {
             // ahead < 0: a peek without a pop moved the window past this event's bucket
@@ -386,14 +413,7 @@ public final class EventList {
 
     private void enqueue(long timeUs, long order, int payload) {
         if (queueSize == queueCapacity) {
-            // grow, unrolling the ring
-            long[] grown = new long[queue.length * 2];
-            int first = 3 * queueHead;
-            System.arraycopy(queue, first, grown, 0, queue.length - first);
-            System.arraycopy(queue, 0, grown, queue.length - first, first);
-            queue = grown;
-            queueHead = 0;
-            queueCapacity *= 2;
+            growQueue();
         }
         int slot = queueHead + queueSize;
         int i = 3 * (slot < queueCapacity ? slot : slot - queueCapacity);
@@ -407,6 +427,17 @@ public final class EventList {
         queueLastLead = timeUs - now;
         queueLastOrder = order;
         queueLastPayload = payload;
+    }
+
+    /** Doubles the in-order queue, unrolling the ring. */
+    private void growQueue() {
+        long[] grown = new long[queue.length * 2];
+        int first = 3 * queueHead;
+        System.arraycopy(queue, first, grown, 0, queue.length - first);
+        System.arraycopy(queue, 0, grown, queue.length - first, first);
+        queue = grown;
+        queueHead = 0;
+        queueCapacity *= 2;
     }
 
     /**

@@ -323,13 +323,18 @@ public final class RunMetrics {
                 perDaemon[i] = (int) n;
                 return;
             }
-            perDaemonWide = new long[perDaemon.length];
-            for (int d = 0; d < perDaemon.length; d++) {
-                perDaemonWide[d] = perDaemon[d];
-            }
-            perDaemon = null;
+            widenDaemonCounts();
         }
         perDaemonWide[i] += count;
+    }
+
+    /** A daemon's count outgrows an {@code int}: every count becomes a {@code long}. */
+    private void widenDaemonCounts() {
+        perDaemonWide = new long[perDaemon.length];
+        for (int d = 0; d < perDaemon.length; d++) {
+            perDaemonWide[d] = perDaemon[d];
+        }
+        perDaemon = null;
     }
 
     private long daemonRequests(int i) {
@@ -469,6 +474,11 @@ public final class RunMetrics {
         if (nowUs >= hourStartUs && nowUs < hourEndUs) {
             return hourIndex;
         }
+        return enterHour(nowUs);
+    }
+
+    /** The hour of {@code nowUs}, once it has left the hour the last count fell in. */
+    private int enterHour(long nowUs) {
         hourIndex = (int) (Math.min(nowUs, horizonUs - 1) / Durations.MICROS_PER_HOUR);
         hourStartUs = hourIndex * Durations.MICROS_PER_HOUR;
         hourEndUs = Math.min(hourStartUs + Durations.MICROS_PER_HOUR, horizonUs);

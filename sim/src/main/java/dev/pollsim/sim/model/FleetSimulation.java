@@ -991,7 +991,20 @@ public final class FleetSimulation {
     private void emptyTick(int loop, long now) {
         metrics.emptyPoll(daemonOffset + loop, requestsPerTick, now);
         outcome.set(0, 0, false, TickError.NONE, TickOutcome.NO_DEADLINE).seen(0, 0);
-        decide(loop, now, 0, false);
+        PollPolicy policy = policy(loop);
+        long delay = policy.onTick(now, outcome);
+        if (!fastForward && delay > 0 && delay < horizonUs - now && events.size() > HOLD_BELOW
+                && policy.reportedDueUs(now, delay) == now + delay) {
+            // decide and arm, less what is known here (nothing to park, suspend, report or hold
+            // aside; no sentinel, no tick in flight): the common tick does not go through decide,
+            // which, with all it inlines, the compiler may find too large to inline here
+            long at = now + delay;
+            pendingAt[loop] = at;
+            armedAt[loop] = now;
+            events.schedule(at, EventKind.TICK, now, loop);
+            return;
+        }
+        decided(loop, now, 0, false, policy, delay);
     }
 
     private void tickEnd(int loop, long now) {
@@ -1003,9 +1016,13 @@ public final class FleetSimulation {
     }
 
     private void decide(int loop, long now, int dispatched, boolean saturated) {
-        pendingAt[loop] = NO_TICK;
         PollPolicy policy = policy(loop);
-        long delay = policy.onTick(now, outcome);
+        decided(loop, now, dispatched, saturated, policy, policy.onTick(now, outcome));
+    }
+
+    /** Acts on the policy's answer to the loop's tick: re-arms, parks or suspends the loop. */
+    private void decided(int loop, long now, int dispatched, boolean saturated, PollPolicy policy, long delay) {
+        pendingAt[loop] = NO_TICK;
         if (observed) {
             observer.decided(loop, now, outcome, delay);
         }
