@@ -237,7 +237,7 @@ public final class EventList {
      */
     public boolean popBefore(long limitUs) {
         if (peeked == NIL && queueHeadTime < limitUs
-                && queueHeadTime < (wheelFirst != UNKNOWN ? wheelFirst : wheelFirstTime())) {
+                && queueHeadTime < wheelFirstTime()) {
             popQueue();
             return true;
         }
@@ -597,10 +597,13 @@ public final class EventList {
      * wheel's bitmap each time.
      */
     private long wheelFirstTime() {
-        if (wheelFirst == UNKNOWN) {
-            wheelFirst = wheelSize > 0 ? time(nextOccupied((int) (cursor & mask)))
-                    : heapSize > 0 ? time(heap[0]) : Long.MAX_VALUE;
-        }
+        return wheelFirst != UNKNOWN ? wheelFirst : findWheelFirst();
+    }
+
+    /** Finds the wheel's first time after a pop from the wheel, and keeps it. */
+    private long findWheelFirst() {
+        wheelFirst = wheelSize > 0 ? time(nextOccupied((int) (cursor & mask)))
+                : heapSize > 0 ? time(heap[0]) : Long.MAX_VALUE;
         return wheelFirst;
     }
 
