@@ -53,6 +53,14 @@ public interface PollPolicy {
     }
 
     /**
+     * Whether {@link #reportedDueUs} always answers the tick's own time, {@code nowUs + delayUs}:
+     * then no tick is ever overdue, and the simulator may run idle ticks without asking.
+     */
+    default boolean duesAreTicks() {
+        return true;
+    }
+
+    /**
      * The period of the policy's steady idle state, or 0 when it is not in one.
      *
      * <p>A policy is in a steady idle state when an idle tick (nothing dispatched, no freed slot,

@@ -118,6 +118,11 @@ public final class IdleStreakPolicy implements PollPolicy {
         return nowUs + (settings.clampBug() ? settings.baseUs() : effectiveIntervalUs());
     }
 
+    @Override
+    public boolean duesAreTicks() {
+        return false;
+    }
+
     /** Steady once the streak has reached its cap, where an idle tick no longer changes it. */
     @Override
     public long steadyIdlePeriodUs() {

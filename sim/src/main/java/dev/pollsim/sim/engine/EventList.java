@@ -163,6 +163,31 @@ public final class EventList {
     }
 
     /**
+     * Whether this list's next event comes before {@code other}'s next event in the lists' common
+     * order (time, then kind and key, then payload): which of two lists, holding events of one run,
+     * has the run's next event. Both must not be empty.
+     */
+    public boolean firstBefore(EventList other) {
+        int a = peek();
+        int b = other.peek();
+        long timeA = a == FROM_QUEUE ? queue[3 * queueHead] : slots[3 * a];
+        long timeB = b == FROM_QUEUE ? other.queue[3 * other.queueHead] : other.slots[3 * b];
+        if (timeA != timeB) {
+            return timeA < timeB;
+        }
+        return earlier(timeA, headWord(a, 1), headPayload(a), timeB, other.headWord(b, 1), other.headPayload(b));
+    }
+
+    /** Word {@code w} (0 time, 1 kind and key) of the next event, {@code next} being {@link #peek()}'s answer. */
+    private long headWord(int next, int w) {
+        return next == FROM_QUEUE ? queue[3 * queueHead + w] : slots[3 * next + w];
+    }
+
+    private int headPayload(int next) {
+        return next == FROM_QUEUE ? (int) queue[3 * queueHead + 2] : (int) (slots[3 * next + 2] >> 32);
+    }
+
+    /**
      * Advances {@link #now()} to {@code timeUs} if every event held comes after it (or none is
      * held), without popping: an event the caller kept aside for that instant is then the next to
      * run, and the caller runs it. Moves nothing otherwise.

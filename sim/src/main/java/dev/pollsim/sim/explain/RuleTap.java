@@ -106,6 +106,11 @@ final class RuleTap implements PolicyFactory {
         }
 
         @Override
+        public boolean duesAreTicks() {
+            return policy.duesAreTicks();
+        }
+
+        @Override
         public void reconfigure(PolicyParams params) {
             policy.reconfigure(params);
         }

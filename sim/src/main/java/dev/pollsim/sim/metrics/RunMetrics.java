@@ -241,6 +241,36 @@ public final class RunMetrics {
         suspends++;
     }
 
+    /** {@code count} loops stopped re-arming. */
+    public void suspended(long count) {
+        suspends += count;
+    }
+
+    /**
+     * Idle ticks of the first loop of daemons {@code firstDaemon..}, counted apart (a part of a
+     * run split across threads): {@code perDaemon[i]} of daemon {@code firstDaemon + i},
+     * {@code perHour[h]} in hour {@code h}, each an empty poll of {@code requestsPerTick}
+     * requests. The same counts as {@link #emptyPoll} for each.
+     */
+    public void idlePolls(int firstDaemon, long[] perDaemon, long[] perHour, int requestsPerTick) {
+        if (perHour.length != hourlyRequests.length) {
+            throw new IllegalArgumentException("idle polls of " + perHour.length + " hours in a run of "
+                    + hourlyRequests.length);
+        }
+        long total = 0;
+        for (int i = 0; i < perDaemon.length; i++) {
+            total += perDaemon[i];
+            countDaemon(firstDaemon + i - this.firstDaemon, perDaemon[i] * requestsPerTick);
+        }
+        for (int h = 0; h < perHour.length; h++) {
+            hourlyRequests[h] += perHour[h] * requestsPerTick;
+        }
+        long requests = total * requestsPerTick;
+        byKind[RequestKind.EMPTY_POLL.ordinal()] += requests;
+        perLoop[0] += requests;
+        ticks += total;
+    }
+
     /** A wake re-armed a suspended loop. */
     public void woke() {
         wakes++;

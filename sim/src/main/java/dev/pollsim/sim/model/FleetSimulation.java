@@ -46,11 +46,11 @@ import java.util.function.LongConsumer;
  */
 public final class FleetSimulation {
 
-    private static final long NO_TICK = -1L;
-    private static final long BEYOND_HORIZON = -2L;
+    static final long NO_TICK = -1L;
+    static final long BEYOND_HORIZON = -2L;
     /** {@code PARKED - g}: parked in fast-forward group {@code g}. */
     private static final long PARKED = -3L;
-    private static final long NO_DUE = -1L;
+    static final long NO_DUE = -1L;
     private static final int TICK_END = 1 << 30;
     private static final int CONTROL_TYPE_SHIFT = 27;
     private static final int CONTROL_TARGET_MASK = (1 << CONTROL_TYPE_SHIFT) - 1;
@@ -75,7 +75,20 @@ public final class FleetSimulation {
     private final ArrivalSource arrivals;
     private final long horizonUs;
     private final RunMetrics metrics;
+    /** Every event; in a split run, every event but ticks, which are in their part's list. */
     private final EventList events;
+    /** The loops in parts, with their ticks, when the run's idle stretches are split across threads; else null. */
+    private final TickParts parts;
+    /** In a split run, the loops whose next tick ends a window; else null. */
+    private final WatchedLoops watched;
+    private final TickSplit split;
+    /** The cores a split run may borrow for its windows. */
+    private SpareCores cores;
+    /** The time of the split run's last event run on its own thread. */
+    private long splitNowUs;
+    /** The last window's ticks and span: the density that says whether the next is worth helpers. */
+    private long windowTicks;
+    private long windowSpanUs;
     private final TickOutcome outcome = new TickOutcome();
     private final Upstream upstream;
     private final SplittableRandom owners;
@@ -195,7 +208,25 @@ public final class FleetSimulation {
      */
     public FleetSimulation(World world, PolicyFactory factory, ArrivalSource arrivals, RandomStreams streams,
             RunMetrics metrics, int daemonOffset, boolean series) {
+        this(world, factory, arrivals, streams, metrics, daemonOffset, series, TickSplit.DEFAULT);
+    }
+
+    /**
+     * When a run tick by tick splits its idle stretches across threads (see {@link TickParts}).
+     *
+     * @param minPartLoops the fewest loops a part holds: smaller fleets run on one thread
+     * @param helpedTicks the fewest ticks a window is expected to hold to be worth handing parts
+     *     to helper threads
+     */
+    record TickSplit(int minPartLoops, long helpedTicks) {
+        static final TickSplit DEFAULT = new TickSplit(1 << 11, 1 << 13);
+    }
+
+    /** As the public constructor, with {@code split} saying when the run splits: for tests. */
+    FleetSimulation(World world, PolicyFactory factory, ArrivalSource arrivals, RandomStreams streams,
+            RunMetrics metrics, int daemonOffset, boolean series, TickSplit split) {
         this.world = world;
+        this.split = split;
         this.daemonOffset = daemonOffset;
         this.series = series;
         this.fleet = world.fleet();
@@ -267,7 +298,19 @@ public final class FleetSimulation {
                 armedAt[loop] = first;
             }
         }
-        this.events = sortable ? new EventList(16, loops + 8) : new EventList(loops + 8);
+        int partCount = parts(world, metrics == null && daemonOffset == 0);
+        if (partCount > 1) {
+            this.events = new EventList(64);
+            this.parts = new TickParts(loops, partCount, sortable, new TickParts.Loops(this, pendingAt, armedAt,
+                    requestsPerTick, horizonUs, series ? this.metrics : null));
+            this.watched = new WatchedLoops(loops);
+            this.cores = new SpareCores(partCount);
+            cores.occupy();
+        } else {
+            this.events = sortable ? new EventList(16, loops + 8) : new EventList(loops + 8);
+            this.parts = null;
+            this.watched = null;
+        }
         armFirstTicks(sortable);
         shareUniformPolicy();
         List<FaultPlan.Restart> restarts = world.faults().restarts();
@@ -278,6 +321,29 @@ public final class FleetSimulation {
         for (int i = 0; i < reloads.size(); i++) {
             scheduleControl(reloads.get(i).atUs(), RELOAD, i);
         }
+    }
+
+    /**
+     * In how many parts the run's idle stretches go (see {@link TickParts}): the world's tick
+     * threads, where every idle tick is one a part can run (a shared queue of one lane, one
+     * worker loop per daemon making requests of a plain upstream at once, no fast-forward, no job
+     * failures, every due time a tick's own) and each part gets {@link TickSplit#minPartLoops} loops
+     * or more; else 1.
+     */
+    private int parts(World world, boolean ownRun) {
+        int loops = pendingAt.length;
+        int most = Math.min(world.tickThreads(), loops / split.minPartLoops());
+        if (most < 2 || !ownRun || fastForward || responses || loopsPerDaemon != 1 || requestsPerTick <= 0
+                || lanes.length != 1 || loopSpecs[0].role() != LoopSpec.Role.WORKER
+                || world.faults().jobFailures().probability() > 0) {
+            return 1;
+        }
+        for (PollPolicy p : policies) {
+            if (!p.duesAreTicks()) {
+                return 1;
+            }
+        }
+        return most;
     }
 
     /**
@@ -315,6 +381,19 @@ public final class FleetSimulation {
         return this;
     }
 
+    /**
+     * Shares the cores of a batch of runs: the run borrows only those no run of the batch is
+     * using (it occupies none itself; the batch does that). Without it, a run split across
+     * threads has the world's tick threads to itself. Call before {@link #run()}; the results are
+     * the same either way.
+     */
+    public FleetSimulation shareCores(SpareCores batch) {
+        if (parts != null) {
+            this.cores = batch;
+        }
+        return this;
+    }
+
     /** Sets who hears what happens to the loops; call before {@link #run()}. */
     public FleetSimulation observe(SimObserver simObserver) {
         this.observer = simObserver;
@@ -326,6 +405,16 @@ public final class FleetSimulation {
     FleetSimulation withoutShortTicks() {
         this.shortTicks = false;
         return this;
+    }
+
+    /** In how many parts the run's idle stretches go: 1 when the run is not split. */
+    int tickParts() {
+        return parts == null ? 1 : parts.count();
+    }
+
+    /** Windows whose parts ran on helper threads, so far. */
+    long helpedWindows() {
+        return parts == null ? 0 : parts.helpedWindows();
     }
 
     /** Whether idle stretches are skipped in closed form in this run (never with an observer). */
@@ -368,9 +457,19 @@ public final class FleetSimulation {
         plainTicks = shortTicks && !observed && !responses && loopsPerDaemon == 1 && requestsPerTick > 0
                 && loopSpecs[0].role() == LoopSpec.Role.WORKER;
         scheduleNextArrival();
-        for (long end = 0; end < horizonUs; ) {
-            end = nextSliceEnd(end);
-            runSlice(end);
+        try {
+            for (long end = 0; end < horizonUs; ) {
+                end = nextSliceEnd(end);
+                runSlice(end);
+            }
+        } finally {
+            if (parts != null) {
+                parts.close();
+            }
+        }
+        if (parts != null) {
+            parts.addInto(metrics);
+            eventsHandled += parts.handled();
         }
         for (int loop = 0; loop < pendingAt.length; loop++) {
             if (parked(loop)) {
@@ -386,7 +485,7 @@ public final class FleetSimulation {
      * event (an idle daemon's run skips its empty hours), or at the horizon.
      */
     private long nextSliceEnd(long endUs) {
-        long next = heldLoop >= 0 ? heldAt : events.isEmpty() ? horizonUs : events.peekTime();
+        long next = heldLoop >= 0 ? heldAt : nextEventTime();
         return next >= horizonUs - SLICE_US ? horizonUs : Math.min(horizonUs, Math.max(endUs, next) + SLICE_US);
     }
 
@@ -406,9 +505,21 @@ public final class FleetSimulation {
      */
     private void runSlice(long endUs) {
         sliceEndUs = endUs;
+        if (parts != null) {
+            while (runSplitEvents(EVENTS_PER_CALL)) {
+                // as below
+            }
+            return;
+        }
         while (runEvents(EVENTS_PER_CALL)) {
             // a bounded number of events per call
         }
+    }
+
+    /** The time of the run's next event, or the horizon when none is left. */
+    private long nextEventTime() {
+        EventList next = parts == null ? events : nextList();
+        return next == null || next.isEmpty() ? horizonUs : next.peekTime();
     }
 
     /**
@@ -475,6 +586,97 @@ public final class FleetSimulation {
                 throw new IllegalStateException("unknown event kind " + events.lastKind());
         }
         return true;
+    }
+
+    // ---- a split run -----------------------------------------------------------------------
+
+    /** {@link #runEvents} of a split run. */
+    private boolean runSplitEvents(int most) {
+        for (int i = 0; i < most; i++) {
+            if (!stepSplit()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * {@link #step} of a split run: while every tick up to the next event of the run's own list
+     * (or the next tick of a watched loop) is idle, the parts run their ticks before it side by
+     * side; then the run's next event, from whichever list holds it, runs here.
+     */
+    private boolean stepSplit() {
+        if (plainTicks && queued == 0 && sentinels == 0 && reportedDue == null) {
+            long limit = events.isEmpty() ? sliceEndUs : Math.min(sliceEndUs, events.peekTime());
+            limit = Math.min(limit, watched.firstTick(pendingAt, freedSinceTick, active, maxConcurrent));
+            if (parts.anyBefore(limit)) {
+                runWindow(limit);
+            }
+        }
+        EventList from = nextList();
+        if (from == null || from.peekTime() >= sliceEndUs) {
+            return false;
+        }
+        from.pop();
+        int payload = from.lastPayload();
+        long now = from.lastTime();
+        splitNowUs = now;
+        handled(now);
+        switch (from.lastKind()) {
+            case EventKind.ARRIVAL:
+                if (payload == 0) {
+                    onArrival(now);
+                } else {
+                    onRetryVisible(payload - 1, now);
+                }
+                break;
+            case EventKind.COMPLETION:
+                onCompletion(payload, now);
+                break;
+            case EventKind.CONTROL:
+                onControl(payload, now);
+                break;
+            case EventKind.TICK:
+                // never TICK_END: a split run's ticks do not wait for responses
+                if (now == pendingAt[payload] && from.lastSeq() == armedAt[payload]) {
+                    tickKey = from.lastSeq();
+                    tickLoop = payload;
+                    tickStart(payload, now);
+                    tickKey = -1;
+                    tickLoop = -1;
+                }
+                break;
+            default:
+                throw new IllegalStateException("unknown event kind " + from.lastKind());
+        }
+        return true;
+    }
+
+    /**
+     * Runs the parts' ticks before {@code limitUs}, with helper threads when spare cores are free
+     * and the window, at the last one's density, holds enough ticks to be worth them.
+     */
+    private void runWindow(long limitUs) {
+        long span = limitUs - splitNowUs;
+        long expected = windowSpanUs > 0 ? windowTicks * span / windowSpanUs : 0;
+        int helpers = expected >= split.helpedTicks() ? cores.take(parts.count() - 1) : 0;
+        long before = parts.handled();
+        try {
+            parts.runBefore(limitUs, helpers);
+        } finally {
+            cores.give(helpers);
+        }
+        windowTicks = parts.handled() - before;
+        windowSpanUs = span;
+    }
+
+    /** The list holding the run's next event, or null when none is left. */
+    private EventList nextList() {
+        EventList tick = parts.first();
+        if (events.isEmpty()) {
+            return tick;
+        }
+        return tick == null || events.firstBefore(tick) ? events : tick;
     }
 
     private void handled(long now) {
@@ -677,6 +879,9 @@ public final class FleetSimulation {
         int first = daemon * loopsPerDaemon;
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
             freedSinceTick[loop]++;
+            if (parts != null) {
+                watched.watch(loop);
+            }
             LoopState state = state(loop);
             long delay = policy(loop).onSlotFreed(now, state);
             observer.slotFreed(loop, now, state, delay);
@@ -813,6 +1018,11 @@ public final class FleetSimulation {
         return policies[loop & policyMask];
     }
 
+    /** The loop's policy, for a part of a split run (see {@link TickParts}). */
+    PollPolicy policyOf(int loop) {
+        return policies[loop & policyMask];
+    }
+
     /** Keeps one policy instead of one per loop when every loop has the same instance. */
     private void shareUniformPolicy() {
         for (PollPolicy p : policies) {
@@ -861,6 +1071,11 @@ public final class FleetSimulation {
         }
         if (r.maxConcurrent() > 0) {
             maxConcurrent = r.maxConcurrent();
+            for (int d = 0; parts != null && d < daemons; d++) {
+                if (active[d] >= maxConcurrent) {
+                    watched.watch(d);
+                }
+            }
         }
         if (r.params() != null) {
             reloadedParams = r.params();
@@ -974,6 +1189,9 @@ public final class FleetSimulation {
         }
         if (dispatched > 0 && maxConcurrent - active[daemon] <= 0) {
             unparkDaemon(daemon, now);
+            if (parts != null) {
+                watched.watch(loop);
+            }
         }
         if (queued > 0) {
             if (dispatched > 0) {
@@ -1130,6 +1348,10 @@ public final class FleetSimulation {
      * loop is superseded; one for another loop goes into the list.
      */
     private void hold(long at, long key, int loop) {
+        if (parts != null) {
+            parts.ticksOf(loop).schedule(at, EventKind.TICK, key, loop);
+            return;
+        }
         if (events.size() > HOLD_BELOW) {
             // a crowded list almost always has an event sooner: checking would only cost
             events.schedule(at, EventKind.TICK, key, loop);

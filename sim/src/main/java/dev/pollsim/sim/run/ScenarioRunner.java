@@ -8,6 +8,7 @@ import dev.pollsim.sim.engine.RandomStreams;
 import dev.pollsim.sim.metrics.PolicyResult;
 import dev.pollsim.sim.model.FaultPlan;
 import dev.pollsim.sim.model.FleetSimulation;
+import dev.pollsim.sim.model.SpareCores;
 import dev.pollsim.sim.model.World;
 import dev.pollsim.sim.scenario.FaultsSpec;
 import dev.pollsim.sim.scenario.Located;
@@ -81,9 +82,17 @@ public final class ScenarioRunner {
         // independent daemons are split over a pool of this runner's own size: the common pool has
         // one worker fewer than the cores, and a caller waiting on it may not help
         ForkJoinPool pool = scenario.fleet().perDaemon() ? new ForkJoinPool(threads) : null;
+        // a shared queue's run tick by tick borrows the cores of the policies' runs that ended
+        SpareCores cores = new SpareCores(threads);
         try {
-            List<PolicyResult> results = InOrder.map(policies, threads,
-                    p -> runOne(scenario, p, progress, fastForward, pool));
+            List<PolicyResult> results = InOrder.map(policies, threads, p -> {
+                cores.occupy();
+                try {
+                    return runOne(scenario, p, progress, fastForward, pool, threads, cores);
+                } finally {
+                    cores.release();
+                }
+            });
             return new RunReport(scenario.name(), scenario.seed(), scenario.days(), scenario.fleet().daemons(), results,
                     warnings(scenario));
         } finally {
@@ -131,12 +140,16 @@ public final class ScenarioRunner {
      */
     public static PolicyResult runOne(Scenario scenario, ResolvedPolicy policy, RunProgress progress,
             boolean fastForward) {
-        return runOne(scenario, policy, progress, fastForward, ForkJoinPool.commonPool());
+        return runOne(scenario, policy, progress, fastForward, ForkJoinPool.commonPool(), 1, null);
     }
 
-    /** As {@link #runOne(Scenario, ResolvedPolicy, RunProgress, boolean)}, independent daemons on {@code pool}. */
+    /**
+     * As {@link #runOne(Scenario, ResolvedPolicy, RunProgress, boolean)}, independent daemons on
+     * {@code pool}, a shared queue's idle stretches tick by tick on up to {@code tickThreads},
+     * borrowed from {@code cores}.
+     */
     private static PolicyResult runOne(Scenario scenario, ResolvedPolicy policy, RunProgress progress,
-            boolean fastForward, ForkJoinPool pool) {
+            boolean fastForward, ForkJoinPool pool, int tickThreads, SpareCores cores) {
         RandomStreams streams = new RandomStreams(scenario.seed());
         if (scenario.fleet().perDaemon()) {
             return new IndependentFleet(world(scenario, policy).withFastForward(fastForward), policy.factory(),
@@ -146,8 +159,12 @@ public final class ScenarioRunner {
         }
         ArrivalSource arrivals = scenario.workload().source(streams, scenario.fleet().jobOrigin());
         try {
-            FleetSimulation sim = new FleetSimulation(world(scenario, policy).withFastForward(fastForward),
+            FleetSimulation sim = new FleetSimulation(
+                    world(scenario, policy).withFastForward(fastForward).withTickThreads(tickThreads),
                     policy.factory(), arrivals, streams);
+            if (cores != null) {
+                sim.shareCores(cores);
+            }
             if (scenario.workload() instanceof WorkloadSpec.Burst) {
                 WorkloadSpec.Burst b = (WorkloadSpec.Burst) scenario.workload();
                 long slots = (long) scenario.fleet().daemons() * scenario.fleet().maxConcurrent();

@@ -360,4 +360,30 @@ class EventListTest {
                 .as(Tuple::of);
         return op.list().ofMaxSize(2_000);
     }
+
+    @Property(tries = 200)
+    void twoListsMergedByTheirFirstEventShouldPopInTheOrderOfOneList(
+            @ForAll @IntRange(min = 0, max = 300) int events, @ForAll long seed) {
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        EventList one = new EventList(4);
+        EventList[] two = {new EventList(4), new EventList(4, 8)};
+        for (int i = 0; i < events; i++) {
+            // periodic streams (which fill the in-order queues) among random events, some of one instant
+            long time = random.nextInt(4) == 0 ? random.nextLong(50) * 1_000 : (i / 3) * 10_000L;
+            int kind = random.nextInt(4) == 0 ? EventKind.ARRIVAL : EventKind.TICK;
+            long key = random.nextLong(3);
+            int payload = random.nextInt(1_000);
+            one.schedule(time, kind, key, payload);
+            two[payload % 2].schedule(time, kind, key, payload);
+        }
+        while (!one.isEmpty()) {
+            one.pop();
+            EventList next = two[0].isEmpty() ? two[1]
+                    : two[1].isEmpty() || two[0].firstBefore(two[1]) ? two[0] : two[1];
+            next.pop();
+            assertThat(new long[] {next.lastTime(), next.lastKind(), next.lastSeq(), next.lastPayload()})
+                    .containsExactly(one.lastTime(), one.lastKind(), one.lastSeq(), one.lastPayload());
+        }
+        assertThat(two[0].isEmpty() && two[1].isEmpty()).isTrue();
+    }
 }

@@ -39,4 +39,27 @@ class RunMetricsTest {
         List<Long> daemons = whole.finish("x", "fixed", Map.of(), 0).requestsPerDaemon();
         assertThat(daemons).containsExactly(0L, 8L, 0L, Integer.MAX_VALUE + 1L);
     }
+
+    @Test
+    void idlePollsCountedApartShouldCountAsEachEmptyPollDoes() {
+        long day = 24 * HOUR;
+        RunMetrics each = new RunMetrics(5, day);
+        RunMetrics apart = new RunMetrics(5, day);
+        long[] perDaemon = new long[3];
+        long[] perHour = new long[24];
+        for (int k = 0; k < 500; k++) {
+            int daemon = 1 + k % 3;
+            long at = k * 17 * HOUR / 400;
+            each.emptyPoll(daemon, 2, at);
+            perDaemon[daemon - 1]++;
+            perHour[(int) (at / HOUR)]++;
+        }
+        each.suspended();
+        each.suspended();
+        apart.idlePolls(1, perDaemon, perHour, 2);
+        apart.suspended(2);
+
+        assertThat(apart.finish("x", "fixed", Map.of(), 0)).isEqualTo(each.finish("x", "fixed", Map.of(), 0));
+        assertThat(apart.finish("x", "fixed", Map.of(), 0).requestsPerDaemon()).containsExactly(0L, 334L, 334L, 332L, 0L);
+    }
 }

@@ -29,6 +29,23 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aLargeSharedFleetTickByTickShouldGiveTheSameReportOnOneThreadAsOnFour() {
+        Scenario large = new ScenarioLoader().parse("""
+                name: large
+                days: 1
+                seed: 11
+                workload: {kind: poisson, ratePerHour: 240, serviceTime: 45s}
+                fleet: {daemons: 4500, maxConcurrent: 2}
+                policies: {fixed: {}, exp-idle: {}}
+                """, "large.yaml");
+        List<ResolvedPolicy> two = new PolicySelection(BuiltinPolicies.catalogue()).select(large, List.of(), List.of());
+        RunReport one = new ScenarioRunner(1).tickByTick().run(large, two);
+        RunReport four = new ScenarioRunner(4).tickByTick().run(large, two);
+        assertThat(four).isEqualTo(one);
+        assertThat(four).isEqualTo(new ScenarioRunner(1).run(large, two));
+    }
+
+    @Test
     void everyPolicyShouldSeeTheSameArrivals() {
         RunReport r = new ScenarioRunner(2).run(defaultScenario, policies);
         assertThat(r.results()).extracting(p -> p.jobs().arrived()).containsOnly(r.results().get(0).jobs().arrived());
