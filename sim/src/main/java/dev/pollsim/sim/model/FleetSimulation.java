@@ -260,10 +260,8 @@ public final class FleetSimulation {
         this.pendingAt = new long[loops];
         this.armedAt = new long[loops];
         this.groups = new PeriodicGroups(armedAt);
-        this.plainUpstream = !world.upstream().warmModel() && !world.upstream().rateLimit().enabled()
-                && world.faults().errors().isEmpty();
-        this.fastForward = world.fastForward() && fleet.tickLatencyUs() == 0 && plainUpstream
-                && !factory.hearsVisibleWork();
+        this.plainUpstream = plainUpstream(world);
+        this.fastForward = fastForwards(world, factory);
         this.freedSinceTick = new int[loops];
         this.requestsPerTick = fleet.requestsPerTick();
         // only a tick that waits for a response is ever in flight
@@ -323,19 +321,53 @@ public final class FleetSimulation {
         }
     }
 
+    private static boolean plainUpstream(World world) {
+        return !world.upstream().warmModel() && !world.upstream().rateLimit().enabled()
+                && world.faults().errors().isEmpty();
+    }
+
+    private static boolean fastForwards(World world, PolicyFactory factory) {
+        return world.fastForward() && world.fleet().tickLatencyUs() == 0 && plainUpstream(world)
+                && !factory.hearsVisibleWork();
+    }
+
+    /**
+     * Whether a run of {@code factory}'s policies in {@code world} may split its idle stretches
+     * across threads (see {@link TickParts}), as far as the world and the layout of loops tell: a
+     * shared queue of one lane, one worker loop per daemon making requests of a plain upstream at
+     * once, no fast-forward, no job failures. Each policy must also report its ticks as its due
+     * times ({@link PollPolicy#duesAreTicks}).
+     */
+    public static boolean splittable(World world, PolicyFactory factory) {
+        List<LoopSpec> loops = factory.loops();
+        FleetConfig f = world.fleet();
+        return !fastForwards(world, factory) && plainUpstream(world) && f.tickLatencyUs() == 0
+                && f.requestsPerTick() > 0 && loops.size() == 1 && loops.get(0).role() == LoopSpec.Role.WORKER
+                && loops.get(0).lane() == 0 && world.faults().jobFailures().probability() <= 0;
+    }
+
+    /**
+     * Whether a run of {@code factory}'s policies in {@code world} will split its idle stretches
+     * across the world's tick threads: {@link #splittable}, a policy reporting its ticks as its
+     * due times, and a fleet of at least two parts. A runner's scheduling choice: the results
+     * are the same either way.
+     */
+    public static boolean splits(World world, PolicyFactory factory) {
+        return world.tickThreads() > 1 && world.fleet().daemons() >= 2 * TickSplit.DEFAULT.minPartLoops()
+                && splittable(world, factory)
+                && factory.create(factory.loops().get(0), new SplittableRandom(0)).duesAreTicks();
+    }
+
     /**
      * In how many parts the run's idle stretches go (see {@link TickParts}): the world's tick
-     * threads, where every idle tick is one a part can run (a shared queue of one lane, one
-     * worker loop per daemon making requests of a plain upstream at once, no fast-forward, no job
-     * failures, every due time a tick's own) and each part gets {@link TickSplit#minPartLoops} loops
-     * or more; else 1.
+     * threads, where every idle tick is one a part can run ({@link #splittable}, every policy
+     * reporting its ticks as its due times) and each part gets {@link TickSplit#minPartLoops}
+     * loops or more; else 1.
      */
     private int parts(World world, boolean ownRun) {
         int loops = pendingAt.length;
         int most = Math.min(world.tickThreads(), loops / split.minPartLoops());
-        if (most < 2 || !ownRun || fastForward || responses || loopsPerDaemon != 1 || requestsPerTick <= 0
-                || lanes.length != 1 || loopSpecs[0].role() != LoopSpec.Role.WORKER
-                || world.faults().jobFailures().probability() > 0) {
+        if (most < 2 || !ownRun || !splittable(world, factory)) {
             return 1;
         }
         for (PollPolicy p : policies) {

@@ -82,10 +82,14 @@ public final class ScenarioRunner {
         // independent daemons are split over a pool of this runner's own size: the common pool has
         // one worker fewer than the cores, and a caller waiting on it may not help
         ForkJoinPool pool = scenario.fleet().perDaemon() ? new ForkJoinPool(threads) : null;
-        // a shared queue's run tick by tick borrows the cores of the policies' runs that ended
+        // a shared queue's run tick by tick borrows the cores of the policies' runs that ended;
+        // when every run splits its idle stretches, they run one after another, each on every core
         SpareCores cores = new SpareCores(threads);
+        boolean oneByOne = !fastForward && !scenario.fleet().perDaemon() && policies.stream().allMatch(
+                p -> FleetSimulation.splits(world(scenario, p).withFastForward(false).withTickThreads(threads),
+                        p.factory()));
         try {
-            List<PolicyResult> results = InOrder.map(policies, threads, p -> {
+            List<PolicyResult> results = InOrder.map(policies, oneByOne ? 1 : threads, p -> {
                 cores.occupy();
                 try {
                     return runOne(scenario, p, progress, fastForward, pool, threads, cores);

@@ -103,6 +103,29 @@ class SplitTicksEquivalenceTest {
     }
 
     @Test
+    void aRunnerShouldBeToldWhichRunsSplit() {
+        World large = new World(new FleetConfig(4096, 4, 1, StartPhases.SPREAD), UpstreamConfig.NONE,
+                FaultPlan.NONE, H).withFastForward(false).withTickThreads(2);
+        assertThat(FleetSimulation.splits(large, factory("fixed"))).isTrue();
+        assertThat(FleetSimulation.splits(large, factory("exp-idle"))).isTrue();
+        assertThat(FleetSimulation.splits(large, factory("idle-streak"))).as("dues of their own").isFalse();
+        assertThat(FleetSimulation.splits(large.withFastForward(true), factory("fixed"))).isFalse();
+        assertThat(FleetSimulation.splits(large.withTickThreads(1), factory("fixed"))).isFalse();
+        World failing = new World(large.fleet(), UpstreamConfig.NONE,
+                FastForwardEquivalenceTest.faults(0.1, 60 * S, false, false, 4), H).withFastForward(false)
+                .withTickThreads(2);
+        assertThat(FleetSimulation.splits(failing, factory("fixed"))).isFalse();
+        World small = new World(new FleetConfig(4095, 4, 1, StartPhases.SPREAD), UpstreamConfig.NONE,
+                FaultPlan.NONE, H).withFastForward(false).withTickThreads(2);
+        assertThat(FleetSimulation.splits(small, factory("fixed"))).isFalse();
+    }
+
+    private static PolicyFactory factory(String policy) {
+        PolicyDefinition d = BuiltinPolicies.catalogue().find(policy).orElseThrow();
+        return d.factory(d.resolve(Map.of()));
+    }
+
+    @Test
     void aFleetOfFewerLoopsThanTwoPartsShouldRunOnOneThread() {
         World world = new World(new FleetConfig(4095, 4, 1, StartPhases.SPREAD), UpstreamConfig.NONE,
                 FaultPlan.NONE, H).withFastForward(false).withTickThreads(8);
