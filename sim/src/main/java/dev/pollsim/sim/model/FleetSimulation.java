@@ -591,6 +591,25 @@ public final class FleetSimulation {
         long now = events.lastTime();
         handled(now);
         switch (events.lastKind()) {
+            case EventKind.TICK:
+                if ((payload & TICK_END) != 0) {
+                    int loop = payload & ~TICK_END;
+                    if (now == pendingAt[loop] && events.lastSeq() == armedAt[loop]) {
+                        tickEnd(loop, now);
+                    }
+                } else {
+                    onTick(payload, now, events.lastSeq());
+                }
+                break;
+            default:
+                onOther(events.lastKind(), payload, now);
+        }
+        return true;
+    }
+
+    /** An arrival, a completion or a control event (any event but a tick) at {@code now}. */
+    private void onOther(int kind, int payload, long now) {
+        switch (kind) {
             case EventKind.ARRIVAL:
                 if (payload == 0) {
                     onArrival(now);
@@ -604,20 +623,9 @@ public final class FleetSimulation {
             case EventKind.CONTROL:
                 onControl(payload, now);
                 break;
-            case EventKind.TICK:
-                if ((payload & TICK_END) != 0) {
-                    int loop = payload & ~TICK_END;
-                    if (now == pendingAt[loop] && events.lastSeq() == armedAt[loop]) {
-                        tickEnd(loop, now);
-                    }
-                } else {
-                    onTick(payload, now, events.lastSeq());
-                }
-                break;
             default:
-                throw new IllegalStateException("unknown event kind " + events.lastKind());
+                throw new IllegalStateException("unknown event kind " + kind);
         }
-        return true;
     }
 
     // ---- a split run -----------------------------------------------------------------------
@@ -654,32 +662,15 @@ public final class FleetSimulation {
         long now = from.lastTime();
         splitNowUs = now;
         handled(now);
-        switch (from.lastKind()) {
-            case EventKind.ARRIVAL:
-                if (payload == 0) {
-                    onArrival(now);
-                } else {
-                    onRetryVisible(payload - 1, now);
-                }
-                break;
-            case EventKind.COMPLETION:
-                onCompletion(payload, now);
-                break;
-            case EventKind.CONTROL:
-                onControl(payload, now);
-                break;
-            case EventKind.TICK:
-                // never TICK_END: a split run's ticks do not wait for responses
-                if (now == pendingAt[payload] && from.lastSeq() == armedAt[payload]) {
-                    tickKey = from.lastSeq();
-                    tickLoop = payload;
-                    tickStart(payload, now);
-                    tickKey = -1;
-                    tickLoop = -1;
-                }
-                break;
-            default:
-                throw new IllegalStateException("unknown event kind " + from.lastKind());
+        if (from.lastKind() != EventKind.TICK) {
+            onOther(from.lastKind(), payload, now);
+        } else if (now == pendingAt[payload] && from.lastSeq() == armedAt[payload]) {
+            // never a TICK_END: a split run's ticks do not wait for responses
+            tickKey = from.lastSeq();
+            tickLoop = payload;
+            tickStart(payload, now);
+            tickKey = -1;
+            tickLoop = -1;
         }
         return true;
     }
