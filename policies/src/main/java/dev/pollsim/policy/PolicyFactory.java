@@ -48,6 +48,15 @@ public interface PolicyFactory {
         return false;
     }
 
+    /**
+     * What a reader of the results of this factory's policies should know about their setting
+     * (one that may let a loop stop for good, say); printed with the run's results. None by
+     * default.
+     */
+    default List<String> warnings() {
+        return List.of();
+    }
+
     /** A factory of one worker loop per daemon. */
     static PolicyFactory single(Function<RandomGenerator, PollPolicy> make) {
         return (loop, random) -> make.apply(random);

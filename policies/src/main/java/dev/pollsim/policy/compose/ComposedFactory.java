@@ -3,6 +3,7 @@ package dev.pollsim.policy.compose;
 import dev.pollsim.policy.LoopSpec;
 import dev.pollsim.policy.PolicyFactory;
 import dev.pollsim.policy.PollPolicy;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -24,6 +25,11 @@ public final class ComposedFactory implements PolicyFactory {
     /** The parts this factory builds from. */
     public Composition composition() {
         return composition;
+    }
+
+    @Override
+    public List<String> warnings() {
+        return composition.warnings();
     }
 
     @Override

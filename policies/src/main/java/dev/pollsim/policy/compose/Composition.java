@@ -1,5 +1,7 @@
 package dev.pollsim.policy.compose;
 
+import dev.pollsim.policy.param.Durations;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -41,5 +43,20 @@ public record Composition(Curve curve, Resets resets, Saturation saturation, boo
         if (deadlineClampFloorUs < NO_CLAMP) {
             throw new IllegalArgumentException("deadline clamp floor must be >= 0");
         }
+    }
+
+    /**
+     * What a reader of this policy's results should know about its setting: a suspend window that
+     * only a freed slot can end lets a loop that suspends while none of its daemon's jobs runs
+     * sleep for good (its work waits for other daemons, or is stranded). Allowed, as a loop with
+     * long jobs running may mean it; said, as it is more often a slip.
+     */
+    public List<String> warnings() {
+        if (suspendAfterUs > 0 && wakes.freedSlot() && !wakes.localEnqueue() && !wakes.retryDeadline()) {
+            return List.of("suspendAfter " + Durations.format(suspendAfterUs) + " with wakeOn [freedSlot] alone: a loop"
+                    + " that suspends while none of its daemon's jobs runs never polls again (add localEnqueue or"
+                    + " retryDeadline to wakeOn)");
+        }
+        return List.of();
     }
 }

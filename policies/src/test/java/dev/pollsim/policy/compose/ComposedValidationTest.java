@@ -97,4 +97,19 @@ class ComposedValidationTest {
         assertThat(c.batch().size()).isEqualTo(4);
         assertThat(c.jitter().kind()).isEqualTo(JitterKind.EQUAL);
     }
+
+    @Test
+    void aSuspendWindowOnlyAFreedSlotEndsShouldBeAllowedWithAWarning() {
+        PolicyDefinition d = BuiltinPolicies.catalogue().find("composed").orElseThrow();
+        Map<String, String> given = new LinkedHashMap<>(Map.of("curve.kind", "fixed", "curve.floor", "10s",
+                "suspendAfter", "5m", "wakeOn", "freedSlot"));
+        assertThat(d.factory(d.resolve(given)).warnings()).containsExactly("suspendAfter 5m with wakeOn [freedSlot]"
+                + " alone: a loop that suspends while none of its daemon's jobs runs never polls again (add"
+                + " localEnqueue or retryDeadline to wakeOn)");
+        given.put("wakeOn", "freedSlot,localEnqueue");
+        assertThat(d.factory(d.resolve(given)).warnings()).isEmpty();
+        given.put("wakeOn", "freedSlot");
+        given.put("suspendAfter", "0s");
+        assertThat(d.factory(d.resolve(given)).warnings()).isEmpty();
+    }
 }

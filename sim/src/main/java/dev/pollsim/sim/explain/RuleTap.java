@@ -58,6 +58,11 @@ final class RuleTap implements PolicyFactory {
     }
 
     @Override
+    public List<String> warnings() {
+        return inner.warnings();
+    }
+
+    @Override
     public boolean hearsDeadlineWakes() {
         return inner.hearsDeadlineWakes();
     }

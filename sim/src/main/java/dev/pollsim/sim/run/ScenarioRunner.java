@@ -98,12 +98,25 @@ public final class ScenarioRunner {
                 }
             });
             return new RunReport(scenario.name(), scenario.seed(), scenario.days(), scenario.fleet().daemons(), results,
-                    warnings(scenario));
+                    warnings(scenario, policies));
         } finally {
             if (pool != null) {
                 pool.shutdown();
             }
         }
+    }
+
+    /**
+     * What a reader of the results of the scenario through {@code policies} must know: the
+     * scenario's {@link #warnings(Scenario)}, then each policy's own (its factory's warnings,
+     * under its label).
+     */
+    public static List<String> warnings(Scenario scenario, List<ResolvedPolicy> policies) {
+        List<String> all = new ArrayList<>(warnings(scenario));
+        for (ResolvedPolicy p : policies) {
+            p.factory().warnings().forEach(w -> all.add("policy " + p.label() + ": " + w));
+        }
+        return List.copyOf(all);
     }
 
     /**

@@ -46,6 +46,23 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void aPolicyWhoseLoopsMaySleepForGoodShouldBeNamedInTheReportsWarnings() {
+        Scenario s = new ScenarioLoader().parse("""
+                days: 1
+                workload: {kind: poisson, ratePerHour: 6}
+                fleet: {daemons: 3}
+                policies:
+                  fixed: {}
+                  sleepy: {policy: composed, curve: {kind: fixed, floor: 10s}, suspendAfter: 5m, wakeOn: [freedSlot]}
+                """, "sleepy.yaml");
+        RunReport r = new ScenarioRunner(2).run(s,
+                new PolicySelection(BuiltinPolicies.catalogue()).select(s, List.of(), List.of()));
+        assertThat(r.warnings()).singleElement().asString()
+                .startsWith("policy sleepy: suspendAfter 5m with wakeOn [freedSlot] alone");
+        assertThat(r.results().get(1).jobs().stranded()).as("the work the sleeping loops left").isPositive();
+    }
+
+    @Test
     void everyPolicyShouldSeeTheSameArrivals() {
         RunReport r = new ScenarioRunner(2).run(defaultScenario, policies);
         assertThat(r.results()).extracting(p -> p.jobs().arrived()).containsOnly(r.results().get(0).jobs().arrived());
