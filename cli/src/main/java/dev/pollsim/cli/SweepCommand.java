@@ -94,6 +94,7 @@ final class SweepCommand implements Callable<Integer> {
         for (ScenarioRef ref : plan.scenarios()) {
             Runs.warn(ScenarioRunner.warnings(plan.scenario(ref)), spec.commandLine().getErr());
         }
+        Runs.warn(plan.policyWarnings(points), spec.commandLine().getErr());
         String text;
         switch (format) {
             case json:

@@ -82,6 +82,16 @@ public final class PolicySelection {
     }
 
     /**
+     * The label of {@code LABEL.PARAM=VALUE} (or of {@code LABEL.PARAM}) among {@code labels}, as
+     * {@code --set} reads it: the longest of them followed by a dot, else what comes before the
+     * last dot; null when there is no dot.
+     */
+    public static String labelOf(String assignment, Iterable<String> labels) {
+        int end = labelEnd(assignment, assignment.indexOf('='), labels);
+        return end > 0 ? assignment.substring(0, end) : null;
+    }
+
+    /**
      * Where the label of {@code LABEL.PARAM=VALUE} ends: after the longest run label followed by
      * a dot before the {@code =}, so that a part's field can be set ({@code mine.curve.factor=2});
      * with no such label, at the last dot before the {@code =}.

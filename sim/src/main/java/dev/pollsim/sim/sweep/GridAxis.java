@@ -1,15 +1,18 @@
 package dev.pollsim.sim.sweep;
 
+import dev.pollsim.sim.scenario.PolicySelection;
 import dev.pollsim.sim.scenario.ScenarioException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 
 /**
  * One axis of a sweep grid, {@code --grid LABEL.PARAM=V1,V2,...}: the values one parameter of one
- * policy label takes. The label and parameter are split as {@code --set} splits them (at the last
- * dot before the {@code =}); the values are checked later, against the scenario, by the same path
- * as {@code --set}.
+ * policy label takes. Parsed, the label and parameter are split at the last dot before the
+ * {@code =}; against a scenario's labels, {@link #within} splits them as {@code --set} does, after
+ * the longest label (a composed part's field: {@code mine.curve.cap}). The values are checked
+ * later, against the scenario, by the same path as {@code --set}.
  *
  * @param label the policy label (of the scenario, or a built-in policy name)
  * @param param the parameter
@@ -46,6 +49,17 @@ public record GridAxis(String label, String param, List<String> values, String w
             values.add(v.trim());
         }
         return new GridAxis(text.substring(0, dot), text.substring(dot + 1, eq), values, text);
+    }
+
+    /**
+     * This axis with its label the longest of {@code labels} its {@code LABEL.PARAM} starts with,
+     * followed by a dot ({@code mine.curve.cap}: label {@code mine}, parameter {@code curve.cap});
+     * as parsed when none does.
+     */
+    public GridAxis within(Collection<String> labels) {
+        String key = key();
+        String l = PolicySelection.labelOf(key, labels);
+        return l == null || l.equals(label) ? this : new GridAxis(l, key.substring(l.length() + 1), values, written);
     }
 
     /** {@code LABEL.PARAM}. */

@@ -76,6 +76,23 @@ public record SweepPlan(List<ScenarioRef> scenarios, Integer days, Long seed, Li
         return out;
     }
 
+    /**
+     * What a reader of the sweep's results must know about its policies' settings: each distinct
+     * warning of the points' policies (a composed policy whose loops may sleep for good), under
+     * its label, in point order.
+     */
+    public List<String> policyWarnings(List<SweepPoint> points) {
+        Map<ScenarioRef, Scenario> loaded = new LinkedHashMap<>();
+        PolicySelection selection = new PolicySelection(CATALOGUE);
+        Set<String> out = new LinkedHashSet<>();
+        for (SweepPoint p : points) {
+            Scenario s = loaded.computeIfAbsent(p.scenario(), this::scenario);
+            ResolvedPolicy r = selection.select(s, List.of(p.label()), p.sets(), "--grid").get(0);
+            r.factory().warnings().forEach(w -> out.add("policy " + p.label() + ": " + w));
+        }
+        return List.copyOf(out);
+    }
+
     /** The scenario with the sweep's days and seed applied. */
     public Scenario scenario(ScenarioRef ref) {
         Scenario s = ref.load();
@@ -92,6 +109,12 @@ public record SweepPlan(List<ScenarioRef> scenarios, Integer days, Long seed, Li
     private void expand(ScenarioRef ref, List<SweepPoint> out) {
         Scenario s = scenario(ref);
         PolicySelection selection = new PolicySelection(CATALOGUE);
+        // a composed part's field has dots of its own: split each axis after the longest label
+        List<String> known = new ArrayList<>(CATALOGUE.names());
+        if (s.policies() != null) {
+            s.policies().forEach(p -> known.add(p.label()));
+        }
+        List<GridAxis> axes = this.axes.stream().map(a -> a.within(known)).toList();
         List<String> wanted = new ArrayList<>(policies);
         if (wanted.isEmpty()) {
             axes.forEach(a -> {
@@ -111,7 +134,7 @@ public record SweepPlan(List<ScenarioRef> scenarios, Integer days, Long seed, Li
         }
         boolean oracleChosen = false;
         for (ResolvedPolicy p : chosen) {
-            List<String> base = setsOf(p.label());
+            List<String> base = setsOf(p.label(), known);
             List<GridAxis> mine = axes.stream().filter(a -> a.label().equals(p.label())).toList();
             List<List<String>> canonical = new ArrayList<>();
             for (GridAxis a : mine) {
@@ -160,12 +183,9 @@ public record SweepPlan(List<ScenarioRef> scenarios, Integer days, Long seed, Li
         return false;
     }
 
-    private List<String> setsOf(String label) {
-        return sets.stream().filter(o -> {
-            int eq = o.indexOf('=');
-            int dot = o.lastIndexOf('.', eq < 0 ? o.length() : eq);
-            return dot > 0 && o.substring(0, dot).equals(label);
-        }).toList();
+    /** The sweep's {@code --set}s of {@code label}, read as {@code --set} reads them among the {@code known} labels. */
+    private List<String> setsOf(String label, List<String> known) {
+        return sets.stream().filter(o -> label.equals(PolicySelection.labelOf(o, known))).toList();
     }
 
     /** Each value checked as {@code --set} checks it, in canonical form; the same value twice is refused. */

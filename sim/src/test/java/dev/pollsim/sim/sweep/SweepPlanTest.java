@@ -134,4 +134,47 @@ class SweepPlanTest {
         assertThat(CellRunner.run(c).params()).isEqualTo(Map.of("interval", "10s", "multiplier", "1.5", "cap", "1m",
                 "deadlineFloor", "1s", "rateLimitFloor", "30s", "errorCap", "1m"));
     }
+
+    @Test
+    void aPointWhoseLoopsMaySleepForGoodShouldBeWarnedOfOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("sleepy.yaml");
+        java.nio.file.Files.writeString(file, """
+                days: 1
+                workload: {kind: poisson, ratePerHour: 6}
+                fleet: {daemons: 2}
+                policies:
+                  sleepy: {policy: composed, curve: {kind: fixed, floor: 10s}, wakeOn: [freedSlot]}
+                """);
+        SweepPlan plan = new SweepPlan(List.of(ScenarioRef.resolve(file.toString())), null, null, List.of(),
+                List.of(), List.of(GridAxis.parse("sleepy.suspendAfter=0s,5m,10m"), GridAxis.parse("sleepy.batch.size=1,2")));
+        assertThat(plan.policyWarnings(plan.points())).containsExactly(
+                "policy sleepy: suspendAfter 5m with wakeOn [freedSlot] alone: a loop that suspends while none of its"
+                        + " daemon's jobs runs never polls again (add localEnqueue or retryDeadline to wakeOn)",
+                "policy sleepy: suspendAfter 10m with wakeOn [freedSlot] alone: a loop that suspends while none of its"
+                        + " daemon's jobs runs never polls again (add localEnqueue or retryDeadline to wakeOn)");
+    }
+
+    @Test
+    void aComposedPartsFieldShouldBeSetAndSweptAfterItsLabel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path file = dir.resolve("mine.yaml");
+        java.nio.file.Files.writeString(file, """
+                days: 1
+                workload: {kind: poisson, ratePerHour: 6}
+                policies:
+                  mine: {policy: composed, curve: {kind: geometric, factor: 2, floor: 10s, cap: 2m}}
+                """);
+        List<ScenarioRef> ref = List.of(ScenarioRef.resolve(file.toString()));
+        List<SweepPoint> set = new SweepPlan(ref, null, null, List.of("mine"), List.of("mine.curve.cap=5m"), List.of())
+                .points();
+        assertThat(set.get(0).params()).containsEntry("curve.cap", "5m").containsEntry("curve.factor", "2");
+        assertThat(set.get(0).sets()).containsExactly("mine.curve.cap=5m");
+
+        List<SweepPoint> swept = new SweepPlan(ref, null, null, List.of(), List.of("mine.curve.factor=1.5"),
+                List.of(GridAxis.parse("mine.curve.cap=1m,5m"))).points();
+        assertThat(swept).hasSize(3);
+        assertThat(swept.subList(0, 2)).extracting(SweepPoint::gridText).containsExactly("curve.cap=1m", "curve.cap=5m");
+        assertThat(swept.get(1).params()).containsEntry("curve.cap", "5m").containsEntry("curve.factor", "1.5");
+    }
 }
