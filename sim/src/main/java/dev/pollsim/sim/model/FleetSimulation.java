@@ -681,7 +681,9 @@ public final class FleetSimulation {
      */
     private void runWindow(long limitUs) {
         long span = limitUs - splitNowUs;
-        long expected = windowSpanUs > 0 ? windowTicks * span / windowSpanUs : 0;
+        // (a product past 2^63, hours of a huge fleet's ticks, is plenty)
+        long expected = windowSpanUs <= 0 || span <= 0 ? 0
+                : windowTicks > Long.MAX_VALUE / span ? Long.MAX_VALUE : windowTicks * span / windowSpanUs;
         int helpers = expected >= split.helpedTicks() ? cores.take(parts.count() - 1) : 0;
         long before = parts.handled();
         try {
