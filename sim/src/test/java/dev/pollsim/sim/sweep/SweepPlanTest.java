@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.pollsim.sim.scenario.ScenarioException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -14,6 +17,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 import net.jqwik.api.constraints.UniqueElements;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class SweepPlanTest {
 
@@ -135,18 +139,18 @@ class SweepPlanTest {
                 "deadlineFloor", "1s", "rateLimitFloor", "30s", "errorCap", "1m"));
     }
 
+    /** A scenario of a day of light Poisson work with the policies {@code policies} (YAML lines). */
+    private static ScenarioRef scenario(Path dir, String policies) throws IOException {
+        Path file = dir.resolve("s.yaml");
+        Files.writeString(file, "days: 1\nworkload: {kind: poisson, ratePerHour: 6}\nfleet: {daemons: 2}\npolicies:\n"
+                + policies);
+        return ScenarioRef.resolve(file.toString());
+    }
+
     @Test
-    void aPointWhoseLoopsMaySleepForGoodShouldBeWarnedOfOnce(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
-        java.nio.file.Path file = dir.resolve("sleepy.yaml");
-        java.nio.file.Files.writeString(file, """
-                days: 1
-                workload: {kind: poisson, ratePerHour: 6}
-                fleet: {daemons: 2}
-                policies:
-                  sleepy: {policy: composed, curve: {kind: fixed, floor: 10s}, wakeOn: [freedSlot]}
-                """);
-        SweepPlan plan = new SweepPlan(List.of(ScenarioRef.resolve(file.toString())), null, null, List.of(),
+    void aPointWhoseLoopsMaySleepForGoodShouldBeWarnedOfOnce(@TempDir Path dir) throws IOException {
+        ScenarioRef s = scenario(dir, "  sleepy: {policy: composed, curve: {kind: fixed, floor: 10s}, wakeOn: [freedSlot]}\n");
+        SweepPlan plan = new SweepPlan(List.of(s), null, null, List.of(),
                 List.of(), List.of(GridAxis.parse("sleepy.suspendAfter=0s,5m,10m"), GridAxis.parse("sleepy.batch.size=1,2")));
         assertThat(plan.policyWarnings(plan.points())).containsExactly(
                 "policy sleepy: suspendAfter 5m with wakeOn [freedSlot] alone: a loop that suspends while none of its"
@@ -156,16 +160,9 @@ class SweepPlanTest {
     }
 
     @Test
-    void aComposedPartsFieldShouldBeSetAndSweptAfterItsLabel(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
-            throws java.io.IOException {
-        java.nio.file.Path file = dir.resolve("mine.yaml");
-        java.nio.file.Files.writeString(file, """
-                days: 1
-                workload: {kind: poisson, ratePerHour: 6}
-                policies:
-                  mine: {policy: composed, curve: {kind: geometric, factor: 2, floor: 10s, cap: 2m}}
-                """);
-        List<ScenarioRef> ref = List.of(ScenarioRef.resolve(file.toString()));
+    void aComposedPartsFieldShouldBeSetAndSweptAfterItsLabel(@TempDir Path dir) throws IOException {
+        List<ScenarioRef> ref = List.of(scenario(dir,
+                "  mine: {policy: composed, curve: {kind: geometric, factor: 2, floor: 10s, cap: 2m}}\n"));
         List<SweepPoint> set = new SweepPlan(ref, null, null, List.of("mine"), List.of("mine.curve.cap=5m"), List.of())
                 .points();
         assertThat(set.get(0).params()).containsEntry("curve.cap", "5m").containsEntry("curve.factor", "2");
