@@ -693,6 +693,12 @@ public final class FleetSimulation {
         }
         windowTicks = parts.handled() - before;
         windowSpanUs = span;
+        // the window's ticks reached up to its limit, though no event of the run's own may come
+        // for hours (an idle fleet): progress is told here too
+        if (limitUs > nextProgressUs) {
+            progress.accept(limitUs - 1);
+            nextProgressUs = limitUs - 1 + progressStepUs;
+        }
     }
 
     /** The list holding the run's next event, or null when none is left. */

@@ -63,6 +63,25 @@ class ScenarioRunnerTest {
     }
 
     @Test
+    void anIdleFleetSplitAcrossCoresShouldReportItsProgressHourByHour() {
+        Scenario idle = new ScenarioLoader().parse("""
+                days: 1
+                workload: {kind: idle}
+                fleet: {daemons: 4096}
+                policies: {fixed: {}}
+                """, "idle.yaml");
+        List<ResolvedPolicy> fixed = new PolicySelection(BuiltinPolicies.catalogue()).select(idle, List.of(), List.of());
+        AtomicLong done = new AtomicLong();
+        AtomicLong reports = new AtomicLong();
+        new ScenarioRunner(2).tickByTick().run(idle, fixed, us -> {
+            done.addAndGet(us);
+            reports.incrementAndGet();
+        });
+        assertThat(done.get()).isEqualTo(idle.horizonUs());
+        assertThat(reports.get()).as("no event of the run's own comes in a day: the windows tell").isBetween(20L, 25L);
+    }
+
+    @Test
     void everyPolicyShouldSeeTheSameArrivals() {
         RunReport r = new ScenarioRunner(2).run(defaultScenario, policies);
         assertThat(r.results()).extracting(p -> p.jobs().arrived()).containsOnly(r.results().get(0).jobs().arrived());
