@@ -646,7 +646,8 @@ public final class FleetSimulation {
      * side; then the run's next event, from whichever list holds it, runs here.
      */
     private boolean stepSplit() {
-        if (plainTicks && queued == 0 && sentinels == 0 && reportedDue == null) {
+        // (no sentinel either: a split run does not fast-forward)
+        if (plainTicks && queued == 0 && reportedDue == null) {
             long limit = events.isEmpty() ? sliceEndUs : Math.min(sliceEndUs, events.peekTime());
             limit = Math.min(limit, watched.firstTick(pendingAt, freedSinceTick, active, maxConcurrent));
             if (parts.anyBefore(limit)) {
@@ -1045,12 +1046,8 @@ public final class FleetSimulation {
         guardAllParked(now);
     }
 
-    private PollPolicy policy(int loop) {
-        return policies[loop & policyMask];
-    }
-
-    /** The loop's policy, for a part of a split run (see {@link TickParts}). */
-    PollPolicy policyOf(int loop) {
+    /** The loop's policy; package-private for the parts of a split run (see {@link TickParts}). */
+    PollPolicy policy(int loop) {
         return policies[loop & policyMask];
     }
 

@@ -304,7 +304,7 @@ final class TickParts implements AutoCloseable {
                     enterHour(now);
                 }
                 hourly[hour]++;
-                long delay = fleet.policyOf(loop).onTick(now, outcome);
+                long delay = fleet.policy(loop).onTick(now, outcome);
                 if (delay >= 0 && delay < horizonUs - now) {
                     long at = now + delay;
                     pending[loop] = at;

@@ -113,10 +113,13 @@ public final class ScenarioRunner {
      */
     public static List<String> warnings(Scenario scenario, List<ResolvedPolicy> policies) {
         List<String> all = new ArrayList<>(warnings(scenario));
-        for (ResolvedPolicy p : policies) {
-            p.factory().warnings().forEach(w -> all.add("policy " + p.label() + ": " + w));
-        }
+        policies.forEach(p -> all.addAll(warnings(p)));
         return List.copyOf(all);
+    }
+
+    /** A policy's own warnings (its factory's), each under its label. */
+    public static List<String> warnings(ResolvedPolicy policy) {
+        return policy.factory().warnings().stream().map(w -> "policy " + policy.label() + ": " + w).toList();
     }
 
     /**

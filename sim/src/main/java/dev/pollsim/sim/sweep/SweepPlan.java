@@ -2,6 +2,7 @@ package dev.pollsim.sim.sweep;
 
 import dev.pollsim.policy.PolicyCatalogue;
 import dev.pollsim.policy.builtin.BuiltinPolicies;
+import dev.pollsim.sim.run.ScenarioRunner;
 import dev.pollsim.sim.scenario.PolicySelection;
 import dev.pollsim.sim.scenario.ResolvedPolicy;
 import dev.pollsim.sim.scenario.Scenario;
@@ -87,8 +88,7 @@ public record SweepPlan(List<ScenarioRef> scenarios, Integer days, Long seed, Li
         Set<String> out = new LinkedHashSet<>();
         for (SweepPoint p : points) {
             Scenario s = loaded.computeIfAbsent(p.scenario(), this::scenario);
-            ResolvedPolicy r = selection.select(s, List.of(p.label()), p.sets(), "--grid").get(0);
-            r.factory().warnings().forEach(w -> out.add("policy " + p.label() + ": " + w));
+            out.addAll(ScenarioRunner.warnings(selection.select(s, List.of(p.label()), p.sets(), "--grid").get(0)));
         }
         return List.copyOf(out);
     }
