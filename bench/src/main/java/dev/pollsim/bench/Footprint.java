@@ -16,10 +16,13 @@ import java.util.Locale;
 /**
  * The heap a shared-queue fleet holds per daemon: live bytes after a full collection with the
  * simulation built (every loop armed) and again after one simulated day, less the live bytes
- * before it was built, divided by the daemons. Not a JMH benchmark: a size, not a time.
+ * before it was built, divided by the daemons. Then the same for a fleet twice as large, to give
+ * what each daemon more adds: the state per daemon, free of what a fleet holds whatever its size
+ * (G1 rounds each array of half a region or more up to whole regions, a few MB in all). Not a JMH
+ * benchmark: a size, not a time.
  *
- * <p>How to run: {@code java -cp bench/target/benchmarks.jar dev.pollsim.bench.Footprint
- * [POLICY...]}, for 200,000 daemons (one job a second over the fleet, 30 s each).
+ * <p>How to run: {@code java -Xmx2g -cp bench/target/benchmarks.jar dev.pollsim.bench.Footprint
+ * [POLICY...]}, for 200,000 daemons (one job a second over the fleet, 30 s each) and 400,000 (two a second).
  */
 public final class Footprint {
 
@@ -30,17 +33,25 @@ public final class Footprint {
     public static void main(String[] args) {
         List<String> policies = args.length == 0 ? List.of("fixed", "exp-idle", "idle-streak", "gastown", "hibernate")
                 : List.of(args);
-        System.out.printf(Locale.ROOT, "%-12s %7s %16s %16s%n", "policy", "loops", "built (B/daemon)",
-                "after 1 day");
+        System.out.printf(Locale.ROOT, "%-12s %5s %16s %12s %26s %12s%n", "policy", "loops", "built (B/daemon)",
+                "after 1 day", "each daemon more: built", "after 1 day");
         for (String policy : policies) {
-            measure(policy);
+            Sizes one = measure(policy, DAEMONS);
+            Sizes two = measure(policy, 2 * DAEMONS);
+            System.out.printf(Locale.ROOT, "%-12s %5d %16.1f %12.1f %26.1f %12.1f%n", policy, one.loops(),
+                    one.built() / (double) DAEMONS, one.ran() / (double) DAEMONS,
+                    (two.built() - one.built()) / (double) DAEMONS, (two.ran() - one.ran()) / (double) DAEMONS);
         }
     }
 
-    private static void measure(String policy) {
+    /** Live bytes of a fleet built and after its day, and its loops per daemon. */
+    private record Sizes(long built, long ran, int loops) {
+    }
+
+    private static Sizes measure(String policy, int daemons) {
         String yaml = "name: footprint\ndays: 1\nseed: 1\n"
-                + "workload: {kind: poisson, ratePerHour: 3600, serviceTime: 30s}\n"
-                + "fleet: {daemons: " + DAEMONS + ", maxConcurrent: 4}\n"
+                + "workload: {kind: poisson, ratePerHour: " + 3600L * daemons / DAEMONS + ", serviceTime: 30s}\n"
+                + "fleet: {daemons: " + daemons + ", maxConcurrent: 4}\n"
                 + "policies:\n  " + policy + ": {}\n";
         Scenario scenario = new ScenarioLoader().parse(yaml, "footprint.yaml");
         ResolvedPolicy p = new PolicySelection(BuiltinPolicies.catalogue()).select(scenario, List.of(), List.of()).get(0);
@@ -51,8 +62,7 @@ public final class Footprint {
         long built = live();
         sim.run();
         long ran = live();
-        System.out.printf(Locale.ROOT, "%-12s %7d %16.1f %16.1f%n", policy, sim.loopsPerDaemon(),
-                (built - before) / (double) DAEMONS, (ran - before) / (double) DAEMONS);
+        return new Sizes(built - before, ran - before, sim.loopsPerDaemon());
     }
 
     private static long live() {

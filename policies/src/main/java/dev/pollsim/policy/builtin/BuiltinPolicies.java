@@ -105,7 +105,8 @@ public final class BuiltinPolicies {
                     long rateLimitFloor = p.micros("rateLimitFloor");
                     long errorCap = p.micros("errorCap");
                     var settings = new ExpIdlePolicy.Settings(base, multiplier, cap, deadlineFloor, rateLimitFloor, errorCap);
-                    return PolicyFactory.single(random -> new ExpIdlePolicy(settings));
+                    ExpIdlePolicy first = new ExpIdlePolicy(settings);
+                    return PolicyFactory.single(random -> first.fresh());
                 });
     }
 

@@ -1,12 +1,15 @@
 package dev.pollsim.policy.builtin;
 
 import dev.pollsim.policy.LoopState;
-import dev.pollsim.policy.PollPolicy;
+import dev.pollsim.policy.PackedPolicy;
 import dev.pollsim.policy.TickError;
 import dev.pollsim.policy.TickOutcome;
 import dev.pollsim.policy.WakeKind;
 import dev.pollsim.policy.param.Durations;
 import dev.pollsim.policy.param.Ratio;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.TreeSet;
 
 /**
  * Seed 000's exponential idle backoff ({@code packages/cli/src/daemon/loop.ts}, commit e72d8b2).
@@ -27,10 +30,12 @@ import dev.pollsim.policy.param.Ratio;
  *       unsaturated tick. The idle backoff is untouched by errors.
  * </ul>
  *
- * <p>All arithmetic is in integer microseconds with an exact multiplier. Allocation-free, NOT
- * thread-safe.
+ * <p>All arithmetic is in integer microseconds with an exact multiplier. A loop's state packs into
+ * one word ({@link PackedPolicy}): the idle backoff in microseconds, the error backoff as its
+ * index among the few values errors can reach (precomputed with the settings, shared by the
+ * policies {@link #fresh} makes), and the rule. Allocation-free, NOT thread-safe.
  */
-public final class ExpIdlePolicy implements PollPolicy {
+public final class ExpIdlePolicy implements PackedPolicy {
 
     public static final long DEFAULT_INTERVAL_US = 10_000_000L;
     public static final String DEFAULT_MULTIPLIER = "1.5";
@@ -48,10 +53,18 @@ public final class ExpIdlePolicy implements PollPolicy {
     static final String RULE_DEADLINE_WAKE_IN_FLIGHT = "deadline: reset, the tick in flight decides";
     static final String RULE_NO_WAKE_BUS = "no wake bus: ignored";
 
+    /** Bits of the idle backoff in a packed state; the error step and the rule sit above them. */
+    private static final int IDLE_BITS = 52;
+    private static final long IDLE_MASK = (1L << IDLE_BITS) - 1;
+    private static final int STEP_BITS = 8;
+    private static final Rule[] RULES = Rule.values();
+
     private final Settings settings;
+    private final ErrorSteps steps;
 
     private long idleBackoffUs;
-    private long errorBackoffUs;
+    /** The error backoff, as its index in {@link ErrorSteps#values}. */
+    private int errorStep;
     private Rule rule = Rule.START;
 
     /**
@@ -77,11 +90,24 @@ public final class ExpIdlePolicy implements PollPolicy {
         }
     }
 
-    /** A loop's policy with these settings, shared. */
+    /**
+     * A loop's policy with these settings. A fleet makes its loops' policies with {@link #fresh}
+     * from one of them, which shares the error steps worked out here.
+     */
     public ExpIdlePolicy(Settings settings) {
+        this(settings, new ErrorSteps(settings));
+    }
+
+    private ExpIdlePolicy(Settings settings, ErrorSteps steps) {
         this.settings = settings;
+        this.steps = steps;
         this.idleBackoffUs = settings.baseUs();
-        this.errorBackoffUs = settings.baseUs();
+        this.errorStep = steps.base;
+    }
+
+    /** A policy of the same settings in its initial state, sharing what they precompute. */
+    public ExpIdlePolicy fresh() {
+        return new ExpIdlePolicy(settings, steps);
     }
 
     /** A policy with settings of its own; see {@link Settings} for the parameters. */
@@ -122,7 +148,7 @@ public final class ExpIdlePolicy implements PollPolicy {
             idleBackoffUs = Math.min(settings.multiplier().times(idleBackoffUs), settings.capUs());
             applied(Rule.IDLE);
         }
-        errorBackoffUs = settings.baseUs();
+        errorStep = steps.base;
         return nextPollDelay(nowUs, outcome.deadlineUs());
     }
 
@@ -186,7 +212,30 @@ public final class ExpIdlePolicy implements PollPolicy {
     /** Steady once the idle backoff sits at the cap and the error backoff is reset. */
     @Override
     public long steadyIdlePeriodUs() {
-        return idleBackoffUs == settings.capUs() && errorBackoffUs == settings.baseUs() ? settings.capUs() : 0L;
+        return idleBackoffUs == settings.capUs() && errorStep == steps.base ? settings.capUs() : 0L;
+    }
+
+    /** Whether the settings fit a word: an idle cap below 2^52 us (142 years), few error steps. */
+    @Override
+    public boolean packable() {
+        return settings.capUs() <= IDLE_MASK && steps.values.length <= 1 << STEP_BITS;
+    }
+
+    @Override
+    public long state() {
+        return idleBackoffUs | (long) errorStep << IDLE_BITS | (long) rule.ordinal() << (IDLE_BITS + STEP_BITS);
+    }
+
+    @Override
+    public void load(long state) {
+        idleBackoffUs = state & IDLE_MASK;
+        errorStep = (int) (state >>> IDLE_BITS) & ((1 << STEP_BITS) - 1);
+        applied(RULES[(int) (state >>> (IDLE_BITS + STEP_BITS))]);
+    }
+
+    @Override
+    public boolean packsLike(PackedPolicy other) {
+        return other instanceof ExpIdlePolicy e && e.settings.equals(settings);
     }
 
     /** The current idle backoff, for tests and timelines. */
@@ -196,19 +245,18 @@ public final class ExpIdlePolicy implements PollPolicy {
 
     /** The current error backoff, for tests and timelines. */
     public long errorBackoffUs() {
-        return errorBackoffUs;
+        return steps.values[errorStep];
     }
 
     private long onError(TickError error) {
-        long doubled = Math.min(errorBackoffUs, Long.MAX_VALUE / 2) * 2;
         if (error == TickError.RATE_LIMITED) {
-            errorBackoffUs = Math.min(Math.max(doubled, settings.rateLimitFloorUs()), settings.errorCapUs());
+            errorStep = steps.afterRateLimit[errorStep];
             applied(Rule.RATE_LIMITED);
         } else {
-            errorBackoffUs = Math.min(doubled, settings.errorCapUs());
+            errorStep = steps.afterError[errorStep];
             applied(Rule.ERROR);
         }
-        return errorBackoffUs;
+        return steps.values[errorStep];
     }
 
     private long nextPollDelay(long nowUs, long deadlineUs) {
@@ -221,6 +269,52 @@ public final class ExpIdlePolicy implements PollPolicy {
             return clamped;
         }
         return idleBackoffUs;
+    }
+
+    /**
+     * Every error backoff the settings can reach from the base: the base, doubled, floored after a
+     * 429 and capped ({@code e = min(max(2e, 30 s), 60 s)}, {@code e = min(2e, 60 s)}); a few
+     * dozen values at most (powers of two of the base and of the floor, and the cap), each with
+     * the step a 429 or another error takes it to.
+     */
+    private static final class ErrorSteps {
+        final long[] values;
+        final int[] afterRateLimit;
+        final int[] afterError;
+        final int base;
+
+        ErrorSteps(Settings s) {
+            TreeSet<Long> reached = new TreeSet<>();
+            ArrayDeque<Long> open = new ArrayDeque<>();
+            open.add(s.baseUs());
+            while (!open.isEmpty()) {
+                long e = open.poll();
+                if (reached.add(e)) {
+                    open.add(afterRateLimit(s, e));
+                    open.add(afterError(s, e));
+                }
+            }
+            values = reached.stream().mapToLong(Long::longValue).toArray();
+            afterRateLimit = new int[values.length];
+            afterError = new int[values.length];
+            for (int i = 0; i < values.length; i++) {
+                afterRateLimit[i] = Arrays.binarySearch(values, afterRateLimit(s, values[i]));
+                afterError[i] = Arrays.binarySearch(values, afterError(s, values[i]));
+            }
+            base = Arrays.binarySearch(values, s.baseUs());
+        }
+
+        private static long afterRateLimit(Settings s, long e) {
+            return Math.min(Math.max(doubled(e), s.rateLimitFloorUs()), s.errorCapUs());
+        }
+
+        private static long afterError(Settings s, long e) {
+            return Math.min(doubled(e), s.errorCapUs());
+        }
+
+        private static long doubled(long e) {
+            return Math.min(e, Long.MAX_VALUE / 2) * 2;
+        }
     }
 
     /** The rule of the last decision. */

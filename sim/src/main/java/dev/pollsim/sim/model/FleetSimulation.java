@@ -100,12 +100,8 @@ public final class FleetSimulation {
     private final WorkQueue[] lanes;
     private int queued;
 
-    /**
-     * Each loop's policy at {@code loop & policyMask}: one per loop, or the one instance every
-     * loop shares (mask 0) when the factory hands out a single stateless policy.
-     */
-    private PollPolicy[] policies;
-    private int policyMask = -1;
+    /** Each loop's policy, held as compactly as the policies allow. */
+    private final LoopPolicies policies;
     private final RandomStreams streams;
     /**
      * When the loop's pending tick falls, or NO_TICK (suspended), BEYOND_HORIZON, or {@code
@@ -256,7 +252,7 @@ public final class FleetSimulation {
         }
 
         int loops = daemons * loopsPerDaemon;
-        this.policies = new PollPolicy[loops];
+        PollPolicy[] each = new PollPolicy[loops];
         this.pendingAt = new long[loops];
         this.armedAt = new long[loops];
         this.groups = new PeriodicGroups(armedAt);
@@ -285,21 +281,22 @@ public final class FleetSimulation {
         boolean sortable = true;
         for (int loop = 0; loop < loops; loop++) {
             String prefix = "fleet/daemon/" + (loop / loopsPerDaemon) + "/loop/" + (loop % loopsPerDaemon);
-            policies[loop] = factory.create(loopSpecs[loop % loopsPerDaemon], streams.stream(prefix + "/jitter"));
+            each[loop] = factory.create(loopSpecs[loop % loopsPerDaemon], streams.stream(prefix + "/jitter"));
             pendingAt[loop] = NO_TICK;
-            if (!policies[loop].startsSuspended()) {
+            if (!each[loop].startsSuspended()) {
                 long first = 0;
                 if (fleet.startPhases() == StartPhases.SPREAD) {
-                    first = (long) (streams.stream(prefix + "/phase").nextDouble() * policies[loop].initialIntervalUs());
+                    first = (long) (streams.stream(prefix + "/phase").nextDouble() * each[loop].initialIntervalUs());
                 }
                 sortable &= first < FIRST_TICK_PACKS_BELOW;
                 armedAt[loop] = first;
             }
         }
-        int partCount = parts(world, metrics == null && daemonOffset == 0);
+        this.policies = LoopPolicies.of(each, loopsPerDaemon == 1);
+        int partCount = parts(world, metrics == null && daemonOffset == 0, each);
         if (partCount > 1) {
             this.events = new EventList(64);
-            this.parts = new TickParts(loops, partCount, sortable, new TickParts.Loops(this, pendingAt, armedAt,
+            this.parts = new TickParts(loops, partCount, sortable, new TickParts.Loops(policies, pendingAt, armedAt,
                     requestsPerTick, horizonUs, series ? this.metrics : null));
             this.watched = new WatchedLoops(loops);
             this.cores = new SpareCores(partCount);
@@ -309,8 +306,7 @@ public final class FleetSimulation {
             this.parts = null;
             this.watched = null;
         }
-        armFirstTicks(sortable);
-        shareUniformPolicy();
+        armFirstTicks(each, sortable);
         List<FaultPlan.Restart> restarts = world.faults().restarts();
         for (int i = 0; i < restarts.size(); i++) {
             scheduleControl(restarts.get(i).atUs(), RESTART, i);
@@ -364,13 +360,13 @@ public final class FleetSimulation {
      * reporting its ticks as its due times) and each part gets {@link TickSplit#minPartLoops}
      * loops or more; else 1.
      */
-    private int parts(World world, boolean ownRun) {
+    private int parts(World world, boolean ownRun, PollPolicy[] each) {
         int loops = pendingAt.length;
         int most = Math.min(world.tickThreads(), loops / split.minPartLoops());
         if (most < 2 || !ownRun || !splittable(world, factory)) {
             return 1;
         }
-        for (PollPolicy p : policies) {
+        for (PollPolicy p : each) {
             if (!p.duesAreTicks()) {
                 return 1;
             }
@@ -384,12 +380,12 @@ public final class FleetSimulation {
      * wheel sized for them all; else loop by loop. The list's order does not hang on the order of
      * scheduling, so neither does the run.
      */
-    private void armFirstTicks(boolean sortable) {
+    private void armFirstTicks(PollPolicy[] each, boolean sortable) {
         // (first tick << 31 | loop) when sortable, else the loop alone
         long[] order = new long[pendingAt.length];
         int armed = 0;
         for (int loop = 0; loop < pendingAt.length; loop++) {
-            if (!policies[loop].startsSuspended()) {
+            if (!each[loop].startsSuspended()) {
                 order[armed++] = sortable ? armedAt[loop] << 31 | loop : loop;
             }
         }
@@ -687,6 +683,8 @@ public final class FleetSimulation {
                 : windowTicks > Long.MAX_VALUE / span ? Long.MAX_VALUE : windowTicks * span / windowSpanUs;
         int helpers = expected >= split.helpedTicks() ? cores.take(parts.count() - 1) : 0;
         long before = parts.handled();
+        // the parts load their loops' policies through views of their own
+        policies.flush();
         try {
             parts.runBefore(limitUs, helpers);
         } finally {
@@ -1028,7 +1026,7 @@ public final class FleetSimulation {
                 if (reloadedParams != null) {
                     restarted.reconfigure(reloadedParams);
                 }
-                replacePolicy(loop, restarted);
+                policies.replace(loop, restarted);
                 pendingAt[loop] = NO_TICK;
                 if (responses) {
                     inFlight[loop] = false;
@@ -1046,33 +1044,14 @@ public final class FleetSimulation {
         guardAllParked(now);
     }
 
-    /** The loop's policy; package-private for the parts of a split run (see {@link TickParts}). */
-    PollPolicy policy(int loop) {
-        return policies[loop & policyMask];
+    /** Whether the loops' policies are held packed, a word per loop; for tests. */
+    boolean packsPolicies() {
+        return policies.packed();
     }
 
-    /** Keeps one policy instead of one per loop when every loop has the same instance. */
-    private void shareUniformPolicy() {
-        for (PollPolicy p : policies) {
-            if (p != policies[0]) {
-                return;
-            }
-        }
-        policies = new PollPolicy[] {policies[0]};
-        policyMask = 0;
-    }
-
-    private void replacePolicy(int loop, PollPolicy policy) {
-        if (policyMask == 0) {
-            if (policy == policies[0]) {
-                return;
-            }
-            PollPolicy[] each = new PollPolicy[pendingAt.length];
-            Arrays.fill(each, policies[0]);
-            policies = each;
-            policyMask = -1;
-        }
-        policies[loop] = policy;
+    /** The loop's policy, in the loop's state: valid until another loop's is asked for. */
+    private PollPolicy policy(int loop) {
+        return policies.of(loop);
     }
 
     /** The daemon's restarts so far. */
@@ -1107,9 +1086,7 @@ public final class FleetSimulation {
         }
         if (r.params() != null) {
             reloadedParams = r.params();
-            for (PollPolicy p : policies) {
-                p.reconfigure(r.params());
-            }
+            policies.reconfigure(r.params());
         }
     }
 

@@ -58,7 +58,7 @@ final class TickParts implements AutoCloseable {
     }
 
     /** What a part reads and writes of the run: the loops' tick times, their policies, the series. */
-    record Loops(FleetSimulation fleet, long[] pendingAt, long[] armedAt, int requestsPerTick, long horizonUs,
+    record Loops(LoopPolicies policies, long[] pendingAt, long[] armedAt, int requestsPerTick, long horizonUs,
             RunMetrics series) {
     }
 
@@ -249,7 +249,8 @@ final class TickParts implements AutoCloseable {
         private final TickOutcome outcome = new TickOutcome();
         private final long[] pendingAt;
         private final long[] armedAt;
-        private final FleetSimulation fleet;
+        /** The loops' policies, through a view of the part's own: packed, its own cursor. */
+        private final LoopPolicies policies;
         private final int requestsPerTick;
         private final long horizonUs;
         /** The metrics holding loop 0's interval series, in the part that has loop 0 and records one; else null. */
@@ -272,7 +273,7 @@ final class TickParts implements AutoCloseable {
             this.ticks = sorted ? new EventList(16, n + 8) : new EventList(n + 8);
             this.pendingAt = loops.pendingAt();
             this.armedAt = loops.armedAt();
-            this.fleet = loops.fleet();
+            this.policies = loops.policies().view();
             this.requestsPerTick = loops.requestsPerTick();
             this.horizonUs = loops.horizonUs();
             this.series = from == 0 ? loops.series() : null;
@@ -304,7 +305,7 @@ final class TickParts implements AutoCloseable {
                     enterHour(now);
                 }
                 hourly[hour]++;
-                long delay = fleet.policy(loop).onTick(now, outcome);
+                long delay = policies.of(loop).onTick(now, outcome);
                 if (delay >= 0 && delay < horizonUs - now) {
                     long at = now + delay;
                     pending[loop] = at;
@@ -317,6 +318,7 @@ final class TickParts implements AutoCloseable {
                     series.decision(now, delay >= 0 ? delay : -1, delay >= 0 ? now + delay : FleetSimulation.NO_DUE, 0);
                 }
             }
+            policies.flush();
             handled += n;
         }
 
