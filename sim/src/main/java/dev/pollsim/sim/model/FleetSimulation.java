@@ -59,7 +59,6 @@ public final class FleetSimulation {
     private static final int WORK_VISIBLE = 3;
     private static final int RESTART = 4;
     private static final int RELOAD = 5;
-    private static final TickError[] ERRORS = TickError.values();
     /** Ticks are held aside (see {@link #hold}) only while the event list is this short. */
     private static final int HOLD_BELOW = 16;
     /** Events per call of {@link #runEvents}. */
@@ -115,8 +114,8 @@ public final class FleetSimulation {
     private final long[] armedAt;
     /** Whether a tick may wait for its response: only then is a loop ever in flight. */
     private final boolean responses;
-    /** Whether the loop's tick waits for its response; empty when no tick ever does. */
-    private final boolean[] inFlight;
+    /** The ticks waiting for their response; empty when no tick ever does. */
+    private final Flights flights;
     private final int[] freedSinceTick;
     /**
      * The due time each loop's daemon reports, once a policy has reported one other than the
@@ -124,12 +123,6 @@ public final class FleetSimulation {
      * no tick comes overdue.
      */
     private long[] reportedDue;
-    private final int[] flightDispatched;
-    private final int[] flightFreed;
-    private final byte[] flightError;
-    private final long[] flightDeadline;
-    private final int[] flightPending;
-    private final long[] flightBusy;
 
     private final int[] active;
     /** Worker slots per daemon: the same for every daemon, as a reload changes them fleet-wide. */
@@ -139,15 +132,7 @@ public final class FleetSimulation {
     private int totalActive;
 
     private final JobTable running = new JobTable(64);
-    private final JobTable retries = new JobTable(16);
-    /**
-     * Per daemon, the failed jobs waiting for their retry deadline (not yet visible again): only
-     * a daemon with one looks for its nearest deadline. Null until a job first fails.
-     */
-    private int[] retriesOf;
-    private long[] retryWakeSeq = new long[16];
-    private int[] retryWakeEpoch = new int[16];
-    private boolean[] retryVisible = new boolean[16];
+    private final RetryBook retries;
 
     private final int daemonOffset;
     private final boolean series;
@@ -262,14 +247,8 @@ public final class FleetSimulation {
         this.requestsPerTick = fleet.requestsPerTick();
         // only a tick that waits for a response is ever in flight
         this.responses = fleet.tickLatencyUs() > 0 || !plainUpstream;
-        int flying = responses ? loops : 0;
-        this.inFlight = new boolean[flying];
-        this.flightDispatched = new int[flying];
-        this.flightFreed = new int[flying];
-        this.flightError = new byte[flying];
-        this.flightDeadline = new long[flying];
-        this.flightPending = new int[flying];
-        this.flightBusy = new long[flying];
+        this.flights = new Flights(responses ? loops : 0);
+        this.retries = new RetryBook(daemons);
         this.active = new int[daemons];
         this.maxConcurrent = fleet.maxConcurrent();
         this.epoch = new int[world.faults().restarts().isEmpty() ? 0 : daemons];
@@ -773,13 +752,7 @@ public final class FleetSimulation {
 
     /** Failed jobs whose retry deadline falls at or after the horizon; valid after {@link #run()}. */
     public long pendingRetries() {
-        long n = 0;
-        for (int id = 0; id < retries.idLimit(); id++) {
-            if (retries.isLive(id) && !retryVisible[id]) {
-                n++;
-            }
-        }
-        return n;
+        return retries.waitingCount();
     }
 
     /** What the upstream saw; valid after {@link #run()}. */
@@ -815,11 +788,7 @@ public final class FleetSimulation {
         lanes[0].push(now, retries.serviceUs(id), retries.origin(id), retries.attempt(id));
         queued++;
         metrics.retried(now, queued);
-        retryVisible[id] = true;
-        retriesOf[retries.daemon(id)]--;
-        if (retryWakeSeq[id] == NO_TICK) {
-            retries.free(id);
-        }
+        retries.requeued(id);
         workBecameVisible(now);
         guardParked(0, now);
     }
@@ -827,62 +796,35 @@ public final class FleetSimulation {
     private void scheduleRetry(int daemon, long serviceUs, Origin origin, int attempt, long now) {
         long deadline = now + world.faults().jobFailures().retryAfterUs();
         int id = retries.add(daemon, serviceUs, deadline, origin, attempt);
-        if (retriesOf == null) {
-            retriesOf = new int[daemons];
-        }
-        retriesOf[daemon]++;
-        if (id >= retryWakeSeq.length) {
-            int cap = Math.max(id + 1, retryWakeSeq.length * 2);
-            retryWakeSeq = Arrays.copyOf(retryWakeSeq, cap);
-            retryWakeEpoch = Arrays.copyOf(retryWakeEpoch, cap);
-            retryVisible = Arrays.copyOf(retryVisible, cap);
-        }
-        retryVisible[id] = false;
-        retryWakeSeq[id] = NO_TICK;
         if (deadline >= horizonUs) {
             return;
         }
         events.schedule(deadline, EventKind.ARRIVAL, id + 1);
         if (factory.hearsDeadlineWakes()) {
-            retryWakeSeq[id] = scheduleControl(deadline, RETRY_WAKE, id);
-            retryWakeEpoch[id] = epochOf(daemon);
+            retries.wakeAt(id, scheduleControl(deadline, RETRY_WAKE, id), epochOf(daemon));
         }
     }
 
     private void onRetryWake(int id, long now) {
-        if (!retries.isLive(id) || events.lastSeq() != retryWakeSeq[id]) {
+        if (!retries.isWake(id, events.lastSeq())) {
             return;
         }
         int daemon = retries.daemon(id);
-        retryWakeSeq[id] = NO_TICK;
-        if (retryWakeEpoch[id] == epochOf(daemon)) {
+        boolean sameLife = retries.wakeEpoch(id) == epochOf(daemon);
+        retries.woken(id);
+        if (sameLife) {
             wakeDaemon(daemon, WakeKind.DEADLINE, now);
-        }
-        if (retryVisible[id]) {
-            retries.free(id);
         }
     }
 
     /** Whether a job this daemon failed waits for its retry deadline. */
     private boolean retryPending(int daemon) {
-        return retriesOf != null && retriesOf[daemon] > 0;
+        return retries.waiting(daemon);
     }
 
     /** The nearest retry deadline after {@code now} of jobs this daemon failed. */
     private long nearestDeadline(int daemon, long now) {
-        if (!retryPending(daemon)) {
-            return TickOutcome.NO_DEADLINE;
-        }
-        long best = TickOutcome.NO_DEADLINE;
-        for (int id = 0; id < retries.idLimit(); id++) {
-            if (retries.isLive(id) && !retryVisible[id] && retries.daemon(id) == daemon) {
-                long t = retries.timeUs(id);
-                if (t > now && t < best) {
-                    best = t;
-                }
-            }
-        }
-        return best;
+        return retries.nearestDeadline(daemon, now, TickOutcome.NO_DEADLINE);
     }
 
     // ---- completions ---------------------------------------------------------------------
@@ -1028,9 +970,7 @@ public final class FleetSimulation {
                 }
                 policies.replace(loop, restarted);
                 pendingAt[loop] = NO_TICK;
-                if (responses) {
-                    inFlight[loop] = false;
-                }
+                flights.drop(loop);
                 freedSinceTick[loop] = 0;
                 noDue(loop);
                 if (!restarted.startsSuspended()) {
@@ -1060,13 +1000,9 @@ public final class FleetSimulation {
     }
 
     private void rebuildRetryWakes(int daemon, long now) {
-        for (int id = 0; id < retries.idLimit(); id++) {
-            if (retries.isLive(id) && !retryVisible[id] && retries.daemon(id) == daemon
-                    && retries.timeUs(id) >= now && retries.timeUs(id) < horizonUs) {
-                retryWakeSeq[id] = scheduleControl(retries.timeUs(id), RETRY_WAKE, id);
-                retryWakeEpoch[id] = epochOf(daemon);
-            }
-        }
+        int epochNow = epochOf(daemon);
+        retries.forEachWaiting(daemon, now, horizonUs,
+                id -> retries.wakeAt(id, scheduleControl(retries.deadlineUs(id), RETRY_WAKE, id), epochNow));
     }
 
     private void reload(FaultPlan.Reload r, long now) {
@@ -1181,13 +1117,7 @@ public final class FleetSimulation {
             outcome.set(dispatched, freed, saturated, error, deadline).seen(pending, busy);
             decide(loop, now, dispatched, saturated);
         } else {
-            flightDispatched[loop] = dispatched;
-            flightFreed[loop] = freed;
-            flightError[loop] = (byte) error.ordinal();
-            flightDeadline[loop] = deadline;
-            flightPending[loop] = pending;
-            flightBusy[loop] = busy;
-            inFlight[loop] = true;
+            flights.send(loop, dispatched, freed, error, deadline, pending, busy);
             pendingAt[loop] = now + responseDelay;
             armedAt[loop] = now;
             events.schedule(now + responseDelay, EventKind.TICK, now, loop | TICK_END);
@@ -1231,11 +1161,8 @@ public final class FleetSimulation {
     }
 
     private void tickEnd(int loop, long now) {
-        inFlight[loop] = false;
-        int dispatched = flightDispatched[loop];
-        outcome.set(dispatched, flightFreed[loop], false, ERRORS[flightError[loop]], flightDeadline[loop])
-                .seen(flightPending[loop], flightBusy[loop]);
-        decide(loop, now, dispatched, false);
+        flights.land(loop, outcome);
+        decide(loop, now, outcome.dispatched(), false);
     }
 
     private void decide(int loop, long now, int dispatched, boolean saturated) {
@@ -1284,7 +1211,7 @@ public final class FleetSimulation {
     }
 
     private LoopState state(int loop) {
-        if (responses && inFlight[loop]) {
+        if (responses && flights.inFlight(loop)) {
             return LoopState.IN_FLIGHT;
         }
         return pendingAt[loop] == NO_TICK ? LoopState.SUSPENDED : LoopState.WAITING;
@@ -1295,7 +1222,7 @@ public final class FleetSimulation {
      * loop order: a canonical order, independent of event-list history, that parked loops keep.
      */
     private void arm(int loop, long now, long delay) {
-        if (responses && inFlight[loop]) {
+        if (responses && flights.inFlight(loop)) {
             return;
         }
         dropSentinel(loop);
