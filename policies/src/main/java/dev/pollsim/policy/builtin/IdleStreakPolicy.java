@@ -1,6 +1,6 @@
 package dev.pollsim.policy.builtin;
 
-import dev.pollsim.policy.PollPolicy;
+import dev.pollsim.policy.PackedPolicy;
 import dev.pollsim.policy.TickOutcome;
 import dev.pollsim.policy.param.Durations;
 
@@ -20,9 +20,10 @@ import dev.pollsim.policy.param.Durations;
  * second and ticks as soon as the base interval has elapsed: the backoff is negated. Its status
  * then also reports the next tick as due one base interval after the last.
  *
- * <p>Allocation-free, NOT thread-safe.
+ * <p>A loop's state, its streak and rule, packs into one word ({@link PackedPolicy}).
+ * Allocation-free, NOT thread-safe.
  */
-public final class IdleStreakPolicy implements PollPolicy {
+public final class IdleStreakPolicy implements PackedPolicy {
 
     public static final long DEFAULT_INTERVAL_US = 5_000_000L;
     public static final int DEFAULT_MAX_BACKOFF_MULTIPLIER = 8;
@@ -32,6 +33,8 @@ public final class IdleStreakPolicy implements PollPolicy {
     static final String RULE_START = "start";
     static final String RULE_RESET = "reset: work";
     static final String RULE_SATURATED = "saturated: hold";
+
+    private static final Rule[] RULES = Rule.values();
 
     private final Settings settings;
     private int streak;
@@ -131,6 +134,33 @@ public final class IdleStreakPolicy implements PollPolicy {
         }
         long effective = effectiveIntervalUs();
         return settings.clampBug() ? clampedTickDelay(effective) : Math.max(effective, settings.minWaitUs());
+    }
+
+    @Override
+    public boolean packable() {
+        return true;
+    }
+
+    /** The streak in the low 32 bits, the rule above. */
+    @Override
+    public long state() {
+        return Integer.toUnsignedLong(streak) | (long) rule.ordinal() << Integer.SIZE;
+    }
+
+    @Override
+    public void load(long state) {
+        streak = (int) state;
+        applied(RULES[(int) (state >>> Integer.SIZE)]);
+    }
+
+    @Override
+    public boolean packsLike(PackedPolicy other) {
+        return other instanceof IdleStreakPolicy p && p.settings.equals(settings);
+    }
+
+    @Override
+    public IdleStreakPolicy fresh() {
+        return new IdleStreakPolicy(settings);
     }
 
     /** The idle streak, for tests and timelines. */

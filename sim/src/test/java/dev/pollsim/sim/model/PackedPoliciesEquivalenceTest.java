@@ -16,6 +16,7 @@ import dev.pollsim.policy.param.Durations;
 import dev.pollsim.policy.param.PolicyParams;
 import dev.pollsim.sim.engine.RandomStreams;
 import dev.pollsim.sim.metrics.PolicyResult;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.random.RandomGenerator;
@@ -41,13 +42,21 @@ class PackedPoliciesEquivalenceTest {
     private static final FleetSimulation.TickSplit FINEST = new FleetSimulation.TickSplit(1, 0);
 
     @Provide
+    Arbitrary<String> packing() {
+        return Arbitraries.of("exp-idle", "idle-streak", "idle-streak-clamp-bug");
+    }
+
+    /** Parameters of either policy; a policy takes those it has. */
+    @Provide
     Arbitrary<Map<String, String>> params() {
         return Arbitraries.of(Map.of(), Map.of("interval", "7s"), Map.of("cap", "30s", "multiplier", "2"),
-                Map.of("interval", "1s", "errorCap", "10m", "rateLimitFloor", "45s"));
+                Map.of("interval", "1s", "errorCap", "10m", "rateLimitFloor", "45s"),
+                Map.of("interval", "2s", "maxBackoffMultiplier", "3"));
     }
 
     @Property(tries = 120)
     void packingShouldChangeNoNumber(
+            @ForAll("packing") String policy,
             @ForAll("params") Map<String, String> params,
             @ForAll @IntRange(min = 1, max = 30) int daemons,
             @ForAll @IntRange(min = 1, max = 3) int slots,
@@ -76,8 +85,14 @@ class PackedPoliciesEquivalenceTest {
         }
         World world = new World(new FleetConfig(daemons, slots, 1, aligned ? StartPhases.ALIGNED : StartPhases.SPREAD),
                 up, faults, 12 * H).withFastForward(fastForward).withTickThreads(threads);
-        PolicyDefinition d = BuiltinPolicies.catalogue().find("exp-idle").orElseThrow();
-        PolicyFactory packing = d.factory(d.resolve(params));
+        PolicyDefinition d = BuiltinPolicies.catalogue().find(policy).orElseThrow();
+        Map<String, String> usable = new LinkedHashMap<>();
+        params.forEach((k, v) -> {
+            if (d.params().stream().anyMatch(p -> p.name().equals(k))) {
+                usable.put(k, v);
+            }
+        });
+        PolicyFactory packing = d.factory(d.resolve(usable));
 
         FleetSimulation packed = new FleetSimulation(world, packing,
                 FastForwardEquivalenceTest.arrivals(bursty, ratePerHour, meanServiceSeconds, local, seed),
@@ -89,7 +104,7 @@ class PackedPoliciesEquivalenceTest {
         assertThat(packed.packsPolicies()).isEqualTo(daemons > 1);
         assertThat(objects.packsPolicies()).isFalse();
 
-        assertThat(packed.result("p", "exp-idle", Map.of())).isEqualTo(objects.result("p", "exp-idle", Map.of()));
+        assertThat(packed.result("p", policy, Map.of())).as(policy).isEqualTo(objects.result("p", policy, Map.of()));
     }
 
     @Test
