@@ -1,6 +1,6 @@
 package dev.pollsim.policy.builtin;
 
-import dev.pollsim.policy.PollPolicy;
+import dev.pollsim.policy.PackedPolicy;
 import dev.pollsim.policy.TickOutcome;
 import dev.pollsim.policy.param.Durations;
 import dev.pollsim.policy.param.Ratio;
@@ -15,10 +15,10 @@ import java.util.Locale;
  * A poke that finds the agent active ({@code RecordActivity}: it started a job or a worker of
  * its daemon finished) resets the interval to the base; a miss ({@code RecordMiss}) grows it by
  * the strategy: {@code fixed} keeps it, {@code geometric} multiplies it by the factor (1.5),
- * {@code exponential} doubles it; capped at the maximum (30 min). Allocation-free, NOT
- * thread-safe.
+ * {@code exponential} doubles it; capped at the maximum (30 min). A loop's state, its interval
+ * and rule, packs into one word ({@link PackedPolicy}). Allocation-free, NOT thread-safe.
  */
-public final class GastownPolicy implements PollPolicy {
+public final class GastownPolicy implements PackedPolicy {
 
     public static final long DEFAULT_BASE_US = 300_000_000L;
     public static final long DEFAULT_MAX_US = 1_800_000_000L;
@@ -36,6 +36,10 @@ public final class GastownPolicy implements PollPolicy {
     }
 
     private static final Ratio TWO = new Ratio(2, 1);
+    /** Bits of the interval in a packed state; the rule sits above them. */
+    private static final int INTERVAL_BITS = 60;
+    private static final long INTERVAL_MASK = (1L << INTERVAL_BITS) - 1;
+    private static final Rule[] RULES = Rule.values();
 
     private final Settings settings;
     private long currentUs;
@@ -128,6 +132,33 @@ public final class GastownPolicy implements PollPolicy {
             case ACTIVITY -> "activity: base " + Durations.format(settings.baseUs()) + beat;
             case MISS -> "miss: " + growth + " (max " + Durations.format(settings.maxUs()) + ")" + beat;
         };
+    }
+
+    /** Whether the interval fits its 60 bits: a maximum below 2^60 us (36,000 years). */
+    @Override
+    public boolean packable() {
+        return settings.maxUs() <= INTERVAL_MASK;
+    }
+
+    @Override
+    public long state() {
+        return currentUs | (long) rule.ordinal() << INTERVAL_BITS;
+    }
+
+    @Override
+    public void load(long state) {
+        currentUs = state & INTERVAL_MASK;
+        applied(RULES[(int) (state >>> INTERVAL_BITS)]);
+    }
+
+    @Override
+    public boolean packsLike(PackedPolicy other) {
+        return other instanceof GastownPolicy g && g.settings.equals(settings);
+    }
+
+    @Override
+    public GastownPolicy fresh() {
+        return new GastownPolicy(settings);
     }
 
     /** The current interval, for tests and timelines. */

@@ -271,7 +271,7 @@ public final class FleetSimulation {
                 armedAt[loop] = first;
             }
         }
-        this.policies = LoopPolicies.of(each, loopsPerDaemon == 1);
+        this.policies = LoopPolicies.of(each);
         int partCount = parts(world, metrics == null && daemonOffset == 0, each);
         if (partCount > 1) {
             this.events = new EventList(64);

@@ -42,15 +42,15 @@ final class LoopPolicies {
     }
 
     /**
-     * Holds these policies, one per loop of a fleet whose daemons run one loop each when
-     * {@code oneLoopPerDaemon}, packed when they all pack alike (only then: a daemon's loops of
-     * different kinds would need a cursor per kind).
+     * Holds these policies, one per loop of a fleet: packed when they all pack alike, whatever
+     * the kind of loop (a daemon's agents of one kind, say); a fleet with loops of kinds whose
+     * policies differ (a worker and a reaper) keeps objects.
      */
-    static LoopPolicies of(PollPolicy[] each, boolean oneLoopPerDaemon) {
+    static LoopPolicies of(PollPolicy[] each) {
         if (Arrays.stream(each).allMatch(p -> p == each[0])) {
             return new LoopPolicies(null, each.length, new PollPolicy[] {each[0]}, 0, null, null);
         }
-        if (oneLoopPerDaemon && each[0] instanceof PackedPolicy first && first.packable()
+        if (each[0] instanceof PackedPolicy first && first.packable()
                 && Arrays.stream(each).allMatch(p -> p instanceof PackedPolicy q && q.packable() && first.packsLike(q))) {
             long[] words = new long[each.length];
             for (int loop = 0; loop < each.length; loop++) {

@@ -28,7 +28,7 @@ class LoopPoliciesTest {
     @Test
     void oneInstanceForEveryLoopShouldBeHeldOnce() {
         PollPolicy fixed = new FixedIntervalPolicy(10 * S);
-        LoopPolicies held = LoopPolicies.of(new PollPolicy[] {fixed, fixed, fixed}, true);
+        LoopPolicies held = LoopPolicies.of(new PollPolicy[] {fixed, fixed, fixed});
         assertThat(held.packed()).isFalse();
         assertThat(held.of(2)).isSameAs(fixed);
         PollPolicy other = new FixedIntervalPolicy(20 * S);
@@ -40,7 +40,7 @@ class LoopPoliciesTest {
 
     @Test
     void eachLoopShouldKeepItsOwnStateThroughTheCursor() {
-        LoopPolicies held = LoopPolicies.of(expIdle(3), true);
+        LoopPolicies held = LoopPolicies.of(expIdle(3));
         assertThat(held.packed()).isTrue();
         // loop 0 idles three times, loop 1 once, loop 2 never, interleaved
         assertThat(held.of(0).onTick(0, idle)).isEqualTo(15 * S);
@@ -54,7 +54,7 @@ class LoopPoliciesTest {
 
     @Test
     void aViewShouldSeeWhatTheOwnerFlushedAndTheOwnerWhatTheViewFlushed() {
-        LoopPolicies held = LoopPolicies.of(expIdle(2), true);
+        LoopPolicies held = LoopPolicies.of(expIdle(2));
         held.of(0).onTick(0, idle);
         held.flush();
         LoopPolicies view = held.view();
@@ -68,7 +68,7 @@ class LoopPoliciesTest {
 
     @Test
     void aPolicyThatDoesNotPackAlikeShouldTurnTheLoopsBackToObjectsInTheirStates() {
-        LoopPolicies held = LoopPolicies.of(expIdle(3), true);
+        LoopPolicies held = LoopPolicies.of(expIdle(3));
         held.of(0).onTick(0, idle);
         held.of(2).onTick(0, idle);
         held.of(2).onTick(0, idle);
@@ -84,7 +84,7 @@ class LoopPoliciesTest {
 
     @Test
     void aRestartedLoopPackingAlikeShouldStartAfreshEvenWhileLoaded() {
-        LoopPolicies held = LoopPolicies.of(expIdle(2), true);
+        LoopPolicies held = LoopPolicies.of(expIdle(2));
         held.of(1).onTick(0, idle);
         held.replace(1, ExpIdlePolicy.seedDefaults());
         assertThat(held.packed()).isTrue();
@@ -92,7 +92,13 @@ class LoopPoliciesTest {
     }
 
     @Test
-    void loopsOfSeveralKindsPerDaemonShouldKeepObjects() {
-        assertThat(LoopPolicies.of(expIdle(4), false).packed()).isFalse();
+    void policiesThatDoNotPackAlikeShouldKeepAnObjectPerLoop() {
+        ExpIdlePolicy[] mixed = expIdle(4);
+        mixed[3] = new ExpIdlePolicy(new ExpIdlePolicy.Settings(20 * S, Ratio.parse("2"), 120 * S, S, 30 * S, 60 * S));
+        LoopPolicies held = LoopPolicies.of(mixed);
+        assertThat(held.packed()).isFalse();
+        assertThat(held.of(3)).isSameAs(mixed[3]);
+        PollPolicy[] kinds = {ExpIdlePolicy.seedDefaults(), new FixedIntervalPolicy(10 * S)};
+        assertThat(LoopPolicies.of(kinds).packed()).isFalse();
     }
 }

@@ -43,7 +43,7 @@ class PackedPoliciesEquivalenceTest {
 
     @Provide
     Arbitrary<String> packing() {
-        return Arbitraries.of("exp-idle", "idle-streak", "idle-streak-clamp-bug");
+        return Arbitraries.of("exp-idle", "idle-streak", "idle-streak-clamp-bug", "gastown");
     }
 
     /** Parameters of either policy; a policy takes those it has. */
@@ -51,7 +51,8 @@ class PackedPoliciesEquivalenceTest {
     Arbitrary<Map<String, String>> params() {
         return Arbitraries.of(Map.of(), Map.of("interval", "7s"), Map.of("cap", "30s", "multiplier", "2"),
                 Map.of("interval", "1s", "errorCap", "10m", "rateLimitFloor", "45s"),
-                Map.of("interval", "2s", "maxBackoffMultiplier", "3"));
+                Map.of("interval", "2s", "maxBackoffMultiplier", "3"),
+                Map.of("strategy", "exponential", "agents", "3", "heartbeat", "1m", "base", "2m"));
     }
 
     @Property(tries = 120)
@@ -101,7 +102,7 @@ class PackedPoliciesEquivalenceTest {
                 FastForwardEquivalenceTest.arrivals(bursty, ratePerHour, meanServiceSeconds, local, seed),
                 new RandomStreams(seed), null, 0, true, FINEST);
         // (a fleet of one loop holds its one policy object: nothing to pack)
-        assertThat(packed.packsPolicies()).isEqualTo(daemons > 1);
+        assertThat(packed.packsPolicies()).isEqualTo(daemons * packing.loops().size() > 1);
         assertThat(objects.packsPolicies()).isFalse();
 
         assertThat(packed.result("p", policy, Map.of())).as(policy).isEqualTo(objects.result("p", policy, Map.of()));
