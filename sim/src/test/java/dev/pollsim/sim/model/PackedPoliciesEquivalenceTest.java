@@ -115,22 +115,8 @@ class PackedPoliciesEquivalenceTest {
         PolicyFactory slower = d.factory(d.resolve(Map.of("interval", "20s")));
         // the restarted daemons' policies have other settings: the fleet unpacks, every loop
         // keeping the state it had
-        PolicyFactory switching = new PolicyFactory() {
-            private int made;
-
-            @Override
-            public PollPolicy create(LoopSpec loop, RandomGenerator random) {
-                return made++ < 40 ? seed.create(loop, random) : slower.create(loop, random);
-            }
-        };
-        PolicyFactory reference = new PolicyFactory() {
-            private int made;
-
-            @Override
-            public PollPolicy create(LoopSpec loop, RandomGenerator random) {
-                return unpacked(made++ < 40 ? seed : slower).create(loop, random);
-            }
-        };
+        PolicyFactory switching = firstThen(40, seed, slower);
+        PolicyFactory reference = firstThen(40, unpacked(seed), unpacked(slower));
         FaultPlan faults = new FaultPlan(List.of(), FaultPlan.JobFailures.NONE,
                 List.of(new FaultPlan.Restart(3 * H, 5, 10 * S)), List.of());
         World world = new World(new FleetConfig(40, 2, 1, StartPhases.SPREAD), UpstreamConfig.NONE, faults, 8 * H)
@@ -143,6 +129,18 @@ class PackedPoliciesEquivalenceTest {
         assertThat(result).isEqualTo(new FleetSimulation(world, reference,
                 FastForwardEquivalenceTest.arrivals(false, 60, 120, false, 3), new RandomStreams(3))
                 .result("p", "exp-idle", Map.of()));
+    }
+
+    /** The first {@code n} policies made by {@code first}, the others by {@code then}. */
+    private static PolicyFactory firstThen(int n, PolicyFactory first, PolicyFactory then) {
+        return new PolicyFactory() {
+            private int made;
+
+            @Override
+            public PollPolicy create(LoopSpec loop, RandomGenerator random) {
+                return (made++ < n ? first : then).create(loop, random);
+            }
+        };
     }
 
     /** The factory's policies, each behind an object that does not pack. */
