@@ -28,7 +28,8 @@ import java.util.Arrays;
  *       queue starts after a run of insertions each after every event in the wheel, and then
  *       takes every event after its last that does not leap far beyond it.
  *   <li>The wheel is rebuilt, in linear time, when the list outgrows it, too many events wait
- *       in the heap, or insertions keep walking crowded buckets; it then gets four to eight
+ *       in the heap, insertions keep walking crowded buckets, or (past a thousand buckets) it
+ *       holds fewer than an eighth of the events it was last rebuilt for; it then gets four to eight
  *       buckets per event, at most {@value #SPARSE_UP_TO} up to that many events, and one to two
  *       per event beyond (to bound memory; sparser buckets also crowd the cache the simulation's
  *       own state needs), together as wide as the span of the events held.
@@ -66,6 +67,14 @@ public final class EventList {
     static final int QUEUE_AFTER = 8;
     /** An in-order queue larger than this is given back once it empties. */
     static final int QUEUE_KEPT = 1 << 10;
+    /**
+     * A wheel rebuilt with more buckets than this is rebuilt smaller once it holds fewer than an
+     * {@value #SHRINK_BY}th of the events it was rebuilt for: a fleet whose loops went to the
+     * in-order queue or were parked in closed form leaves a few hundred events in a wheel sized
+     * for all of them. (A wheel sized when the list was made, for events yet to come, is kept.)
+     */
+    static final int SHRINK_ABOVE = 1 << 10;
+    static final int SHRINK_BY = 8;
 
     // the arena: per event, three longs (time, kind and key, payload and link); slots [0, buckets)
     // are the buckets' first events, the rest hold further events of a bucket and far events
@@ -118,6 +127,10 @@ public final class EventList {
     private int crowded;
     /** Set when buckets crowd or too many events wait in the heap: the next insertion rebuilds. */
     private boolean unbalanced;
+    /** Fewer events than this in the wheel and heap rebuild it smaller; 0 for a wheel kept as is. */
+    private int shrinkBelow;
+    /** {@code buckets - shrinkBelow}: more events than {@code buckets} outgrow the wheel. */
+    private int heldSpan;
     private long nextSeq;
     private long now;
 
@@ -341,6 +354,11 @@ public final class EventList {
         return queueSize;
     }
 
+    /** Buckets of the wheel; for tests. */
+    int wheelBuckets() {
+        return buckets;
+    }
+
     /** Events the in-order queue holds before it grows; for tests. */
     int inOrderCapacity() {
         return queueCapacity;
@@ -408,7 +426,10 @@ public final class EventList {
     /** Puts an event that does not join the in-order queue into the wheel, or beyond it into the heap. */
     private void insertFar(long timeUs, long order, int payload) {
         long ahead = (timeUs >>> widthLog) - cursor;
-        if (size - queueSize > buckets || ahead < 0 || unbalanced) {
+        // held outside [shrinkBelow, buckets], in one unsigned comparison: the wheel is outgrown,
+        // or too large for what it holds (growing and shrinking again are 32 times or more
+        // apart, as a rebuild gives four to eight buckets an event, fewer past SPARSE_UP_TO)
+        if (Integer.compareUnsigned(size - queueSize - shrinkBelow, heldSpan) > 0 || ahead < 0 || unbalanced) {
             // ahead < 0: a peek without a pop moved the window past this event's bucket
             rebuild();
             ahead = (timeUs >>> widthLog) - cursor;
@@ -743,6 +764,8 @@ public final class EventList {
             reinsert(old, oldHeap[k]);
         }
         unbalanced = false;
+        shrinkBelow = buckets > SHRINK_ABOVE ? (size - queueSize) / SHRINK_BY : 0;
+        heldSpan = buckets - shrinkBelow;
     }
 
     /** How many buckets (their log) a wheel gets for {@code events}: see the class comment. */
@@ -769,6 +792,8 @@ public final class EventList {
         widthLog = widthLogNew;
         buckets = 1 << bucketsLogNew;
         mask = buckets - 1;
+        shrinkBelow = 0;
+        heldSpan = buckets;
         capacity = buckets + Math.max(16, overflow);
         slots = new long[3 * capacity];
         used = buckets;

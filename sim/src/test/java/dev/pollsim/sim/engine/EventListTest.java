@@ -219,6 +219,43 @@ class EventListTest {
         }
     }
 
+    /**
+     * A wheel grown for many events out of order, then left with few (the others popped, as a
+     * fleet's loops go to the in-order queue or are parked), is rebuilt smaller, grows again when
+     * the events come back, and pops in the reference order throughout.
+     */
+    @Property(tries = 30)
+    void aWheelLeftWithFewEventsShouldShrinkAndGrowAgainInOrder(@ForAll @IntRange(min = 5_000, max = 40_000) int many,
+            @ForAll long seed) {
+        EventList events = new EventList(16);
+        PriorityQueue<Ref> reference = new PriorityQueue<>(Comparator.comparingLong(Ref::time)
+                .thenComparingInt(Ref::kind).thenComparingLong(Ref::seq).thenComparingInt(Ref::payload));
+        java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        int payload = 0;
+        for (int round = 0; round < 2; round++) {
+            for (int i = 0; i < many; i++) {
+                long t = events.now() + 1 + random.nextLong(1_800_000_000L);
+                reference.add(new Ref(t, EventKind.COMPLETION, events.schedule(t, EventKind.COMPLETION, payload), payload++));
+            }
+            int grown = events.wheelBuckets();
+            assertThat(grown).as("grown for %d events", many).isGreaterThan(4 * EventList.SHRINK_ABOVE);
+            while (reference.size() > 100) {
+                assertThat(events.pop()).isEqualTo(reference.poll().payload());
+            }
+            // the hold model among the few left: pop one, schedule one
+            for (int i = 0; i < 1_000; i++) {
+                assertThat(events.pop()).isEqualTo(reference.poll().payload());
+                long t = events.now() + 1 + random.nextLong(1_800_000_000L);
+                reference.add(new Ref(t, EventKind.COMPLETION, events.schedule(t, EventKind.COMPLETION, payload), payload++));
+            }
+            assertThat(events.wheelBuckets()).as("after %d of %d buckets", events.size(), grown)
+                    .isLessThanOrEqualTo(EventList.SHRINK_ABOVE);
+        }
+        while (!reference.isEmpty()) {
+            assertThat(events.pop()).isEqualTo(reference.poll().payload());
+        }
+    }
+
     @Test
     void aLargeInOrderQueueShouldGiveItsMemoryBackOnceEmptyAndGrowAgain() {
         EventList events = new EventList(16, 16);
