@@ -700,7 +700,7 @@ public final class FleetSimulation {
     private void onTick(int loop, long now, long key) {
         if (now == pendingAt[loop] && key == armedAt[loop]) {
             // with plain ticks a daemon runs one loop: the loop's index is its daemon's
-            if (plainTicks && queued == 0 && sentinels == 0 && !retryPending(loop) && reportedDue == null
+            if (plainTicks && queued == 0 && sentinels == 0 && !retries.waiting(loop) && reportedDue == null
                     && freedSinceTick[loop] == 0 && active[loop] < maxConcurrent && (loop != 0 || !series)) {
                 emptyTick(loop, now);
                 return;
@@ -815,16 +815,6 @@ public final class FleetSimulation {
         if (sameLife) {
             wakeDaemon(daemon, WakeKind.DEADLINE, now);
         }
-    }
-
-    /** Whether a job this daemon failed waits for its retry deadline. */
-    private boolean retryPending(int daemon) {
-        return retries.waiting(daemon);
-    }
-
-    /** The nearest retry deadline after {@code now} of jobs this daemon failed. */
-    private long nearestDeadline(int daemon, long now) {
-        return retries.nearestDeadline(daemon, now, TickOutcome.NO_DEADLINE);
     }
 
     // ---- completions ---------------------------------------------------------------------
@@ -1068,7 +1058,7 @@ public final class FleetSimulation {
         }
         if (error != TickError.NONE) {
             metrics.requests(RequestKind.ERROR, daemonOffset + daemon, k, 1, now);
-            deadline = error == TickError.RATE_LIMITED ? upstream.retryAfterUs() : nearestDeadline(daemon, now);
+            deadline = error == TickError.RATE_LIMITED ? upstream.retryAfterUs() : retries.nearestDeadline(daemon, now);
             pending = reaper ? queued + totalActive : lanes[spec.lane()].size();
         } else if (reaper) {
             metrics.requests(RequestKind.HEARTBEAT, daemonOffset + daemon, k, rpt, now);
@@ -1107,7 +1097,7 @@ public final class FleetSimulation {
             }
             pending = lane.size();
             if (deadline == TickOutcome.NO_DEADLINE) {
-                deadline = nearestDeadline(daemon, now);
+                deadline = retries.nearestDeadline(daemon, now);
             }
         }
         metrics.tick(saturated);

@@ -31,9 +31,9 @@ final class Flights {
         this.busy = new long[loops];
     }
 
-    /** Whether the loop's tick waits for its response. */
+    /** Whether the loop's tick waits for its response; asked only in a fleet whose ticks may. */
     boolean inFlight(int loop) {
-        return inFlight.length != 0 && inFlight[loop];
+        return inFlight[loop];
     }
 
     /** The loop's tick is sent, having found this: the arguments of {@link TickOutcome#set} and {@link TickOutcome#seen}. */

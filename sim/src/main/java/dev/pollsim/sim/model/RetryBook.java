@@ -1,5 +1,6 @@
 package dev.pollsim.sim.model;
 
+import dev.pollsim.policy.TickOutcome;
 import dev.pollsim.sim.workload.Origin;
 import java.util.Arrays;
 import java.util.function.IntConsumer;
@@ -101,9 +102,9 @@ final class RetryBook {
         return waitingOf != null && waitingOf[daemon] > 0;
     }
 
-    /** The nearest retry deadline after {@code nowUs} of jobs this daemon failed, or {@code none}. */
-    long nearestDeadline(int daemon, long nowUs, long none) {
-        long best = none;
+    /** The nearest retry deadline after {@code nowUs} of jobs this daemon failed, or {@link TickOutcome#NO_DEADLINE}. */
+    long nearestDeadline(int daemon, long nowUs) {
+        long best = TickOutcome.NO_DEADLINE;
         if (!waiting(daemon)) {
             return best;
         }
