@@ -12,6 +12,7 @@ import dev.pollsim.policy.param.PolicyParams;
 import dev.pollsim.sim.engine.EventKind;
 import dev.pollsim.sim.engine.EventList;
 import dev.pollsim.sim.engine.RandomStreams;
+import dev.pollsim.sim.metrics.IntervalSeries;
 import dev.pollsim.sim.metrics.PolicyResult;
 import dev.pollsim.sim.metrics.RequestKind;
 import dev.pollsim.sim.metrics.RunMetrics;
@@ -48,9 +49,6 @@ public final class FleetSimulation {
 
     static final long NO_TICK = -1L;
     static final long BEYOND_HORIZON = -2L;
-    /** {@code PARKED - g}: parked in fast-forward group {@code g}. */
-    private static final long PARKED = -3L;
-    static final long NO_DUE = -1L;
     private static final int TICK_END = 1 << 30;
     private static final int CONTROL_TYPE_SHIFT = 27;
     private static final int CONTROL_TARGET_MASK = (1 << CONTROL_TYPE_SHIFT) - 1;
@@ -103,8 +101,8 @@ public final class FleetSimulation {
     private final LoopPolicies policies;
     private final RandomStreams streams;
     /**
-     * When the loop's pending tick falls, or NO_TICK (suspended), BEYOND_HORIZON, or {@code
-     * PARKED - g} when parked in group {@code g}.
+     * When the loop's pending tick falls, or NO_TICK (suspended), BEYOND_HORIZON, or below both
+     * when parked ({@link ParkedLoops}).
      */
     private final long[] pendingAt;
     /**
@@ -117,12 +115,8 @@ public final class FleetSimulation {
     /** The ticks waiting for their response; empty when no tick ever does. */
     private final Flights flights;
     private final int[] freedSinceTick;
-    /**
-     * The due time each loop's daemon reports, once a policy has reported one other than the
-     * tick it armed; null until then, while every reported due time is the tick's own time and
-     * no tick comes overdue.
-     */
-    private long[] reportedDue;
+    /** The due time each loop's daemon reports for its next tick. */
+    private final ReportedDues dues;
 
     private final int[] active;
     /** Worker slots per daemon: the same for every daemon, as a reload changes them fleet-wide. */
@@ -143,13 +137,10 @@ public final class FleetSimulation {
     private boolean shortTicks = true;
     private final int requestsPerTick;
     private boolean observed;
-    private final PeriodicGroups groups;
-    /** Groups that have a sentinel: while none has, no tick needs to look for one. */
-    private int sentinels;
-    private long tickKey = -1;
+    /** Loops parked by fast-forward, their idle ticks counted in closed form. */
+    private final ParkedLoops parking;
     /** How late loop 0's current tick came against its reported due time; for the series. */
     private long seriesOverdueUs;
-    private int tickLoop = -1;
     /** The tick armed last, not yet in the event list (-1 when none): see {@link #hold}. */
     private int heldLoop = -1;
     private long heldAt;
@@ -240,10 +231,11 @@ public final class FleetSimulation {
         PollPolicy[] each = new PollPolicy[loops];
         this.pendingAt = new long[loops];
         this.armedAt = new long[loops];
-        this.groups = new PeriodicGroups(armedAt);
         this.plainUpstream = plainUpstream(world);
         this.fastForward = fastForwards(world, factory);
         this.freedSinceTick = new int[loops];
+        this.dues = new ReportedDues(loops);
+        this.parking = new ParkedLoops(pendingAt, armedAt, loopsPerDaemon, lanes, this::cameBack);
         this.requestsPerTick = fleet.requestsPerTick();
         // only a tick that waits for a response is ever in flight
         this.responses = fleet.tickLatencyUs() > 0 || !plainUpstream;
@@ -478,11 +470,7 @@ public final class FleetSimulation {
             parts.addInto(metrics);
             eventsHandled += parts.handled();
         }
-        for (int loop = 0; loop < pendingAt.length; loop++) {
-            if (parked(loop)) {
-                unpark(loop, horizonUs, false);
-            }
-        }
+        parking.unparkAll(horizonUs, false);
         carryDepth(horizonUs);
         return queued;
     }
@@ -622,7 +610,7 @@ public final class FleetSimulation {
      */
     private boolean stepSplit() {
         // (no sentinel either: a split run does not fast-forward)
-        if (plainTicks && queued == 0 && reportedDue == null) {
+        if (plainTicks && queued == 0 && dues.atTicks()) {
             long limit = events.isEmpty() ? sliceEndUs : Math.min(sliceEndUs, events.peekTime());
             limit = Math.min(limit, watched.firstTick(pendingAt, freedSinceTick, active, maxConcurrent));
             if (parts.anyBefore(limit)) {
@@ -642,11 +630,9 @@ public final class FleetSimulation {
             onOther(from.lastKind(), payload, now);
         } else if (now == pendingAt[payload] && from.lastSeq() == armedAt[payload]) {
             // never a TICK_END: a split run's ticks do not wait for responses
-            tickKey = from.lastSeq();
-            tickLoop = payload;
+            parking.ticking(payload, from.lastSeq());
             tickStart(payload, now);
-            tickKey = -1;
-            tickLoop = -1;
+            parking.ticked();
         }
         return true;
     }
@@ -700,16 +686,14 @@ public final class FleetSimulation {
     private void onTick(int loop, long now, long key) {
         if (now == pendingAt[loop] && key == armedAt[loop]) {
             // with plain ticks a daemon runs one loop: the loop's index is its daemon's
-            if (plainTicks && queued == 0 && sentinels == 0 && !retries.waiting(loop) && reportedDue == null
+            if (plainTicks && queued == 0 && !parking.guarded() && !retries.waiting(loop) && dues.atTicks()
                     && freedSinceTick[loop] == 0 && active[loop] < maxConcurrent && (loop != 0 || !series)) {
                 emptyTick(loop, now);
                 return;
             }
-            tickKey = key;
-            tickLoop = loop;
+            parking.ticking(loop, key);
             tickStart(loop, now);
-            tickKey = -1;
-            tickLoop = -1;
+            parking.ticked();
         }
     }
 
@@ -779,7 +763,7 @@ public final class FleetSimulation {
             scheduleControl(now, WAKE_LOCAL, owners.nextInt(daemons));
         }
         workBecameVisible(now);
-        guardParked(0, now);
+        parking.guard(0, now);
         scheduleNextArrival();
     }
 
@@ -790,7 +774,7 @@ public final class FleetSimulation {
         metrics.retried(now, queued);
         retries.requeued(id);
         workBecameVisible(now);
-        guardParked(0, now);
+        parking.guard(0, now);
     }
 
     private void scheduleRetry(int daemon, long serviceUs, Origin origin, int attempt, long now) {
@@ -837,7 +821,7 @@ public final class FleetSimulation {
         } else {
             metrics.completed();
         }
-        unparkDaemon(daemon, now);
+        parking.unparkDaemon(daemon, now);
         int first = daemon * loopsPerDaemon;
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
             freedSinceTick[loop]++;
@@ -853,7 +837,7 @@ public final class FleetSimulation {
         }
         if (queued > 0) {
             workBecameVisible(now);
-            guardAllParked(now);
+            parking.guardAll(now);
         }
     }
 
@@ -887,7 +871,7 @@ public final class FleetSimulation {
     }
 
     private void wakeDaemon(int daemon, WakeKind kind, long now) {
-        unparkDaemon(daemon, now);
+        parking.unparkDaemon(daemon, now);
         int first = daemon * loopsPerDaemon;
         for (int loop = first; loop < first + loopsPerDaemon; loop++) {
             LoopState state = state(loop);
@@ -900,7 +884,7 @@ public final class FleetSimulation {
                 arm(loop, now, delay);
             }
         }
-        guardAllParked(now);
+        parking.guardAll(now);
     }
 
     /** Work is visible: have the oracle's routing run once at this instant. */
@@ -948,10 +932,10 @@ public final class FleetSimulation {
             epoch[d]++;
             int first = d * loopsPerDaemon;
             for (int loop = first; loop < first + loopsPerDaemon; loop++) {
-                if (parked(loop)) {
-                    unpark(loop, now, false);
+                if (parking.parked(loop)) {
+                    parking.unpark(loop, now, false);
                 }
-                dropSentinel(loop);
+                parking.dropSentinel(loop);
                 // a restarted process draws afresh: a stream of its own per restart
                 PollPolicy restarted = factory.create(loopSpecs[loopInDaemon(loop)],
                         streams.stream("fleet/daemon/" + d + "/loop/" + (loop - first) + "/jitter/restart/" + epoch[d]));
@@ -962,7 +946,7 @@ public final class FleetSimulation {
                 pendingAt[loop] = NO_TICK;
                 flights.drop(loop);
                 freedSinceTick[loop] = 0;
-                noDue(loop);
+                dues.clear(loop);
                 if (!restarted.startsSuspended()) {
                     arm(loop, now, r.downtimeUs());
                 }
@@ -971,7 +955,7 @@ public final class FleetSimulation {
                 rebuildRetryWakes(d, now);
             }
         }
-        guardAllParked(now);
+        parking.guardAll(now);
     }
 
     /** Whether the loops' policies are held packed, a word per loop; for tests. */
@@ -997,11 +981,7 @@ public final class FleetSimulation {
 
     private void reload(FaultPlan.Reload r, long now) {
         observer.reloaded(now);
-        for (int loop = 0; loop < pendingAt.length; loop++) {
-            if (parked(loop)) {
-                unpark(loop, now, true);
-            }
-        }
+        parking.unparkAll(now, true);
         if (r.maxConcurrent() > 0) {
             maxConcurrent = r.maxConcurrent();
             for (int d = 0; parts != null && d < daemons; d++) {
@@ -1032,8 +1012,8 @@ public final class FleetSimulation {
         int k = loopInDaemon(loop);
         PollPolicy policy = policy(loop);
         LoopSpec spec = loopSpecs[k];
-        dropSentinel(loop);
-        long overdue = reportedDue == null ? 0 : overdue(reportedDue[loop], now);
+        parking.dropSentinel(loop);
+        long overdue = dues.overdue(loop, now);
         if (overdue > 0) {
             metrics.overdue(overdue);
         }
@@ -1113,7 +1093,7 @@ public final class FleetSimulation {
             events.schedule(now + responseDelay, EventKind.TICK, now, loop | TICK_END);
         }
         if (dispatched > 0 && maxConcurrent - active[daemon] <= 0) {
-            unparkDaemon(daemon, now);
+            parking.unparkDaemon(daemon, now);
             if (parts != null) {
                 watched.watch(loop);
             }
@@ -1122,7 +1102,7 @@ public final class FleetSimulation {
             if (dispatched > 0) {
                 workBecameVisible(now);
             }
-            guardAllParked(now);
+            parking.guardAll(now);
         }
     }
 
@@ -1171,14 +1151,14 @@ public final class FleetSimulation {
         }
         if (fastForward && delay > 0 && delay < horizonUs - now && canPark(loop, dispatched, saturated)
                 && policy.steadyIdlePeriodUs() == delay) {
-            dropSentinel(loop);
+            parking.dropSentinel(loop);
             reportDue(loop, now, delay);
-            park(loop, now, delay);
+            parking.park(loop, loopSpecs[loopInDaemon(loop)].lane(), now, delay);
         } else {
             arm(loop, now, delay);
         }
         if (loop == 0 && series) {
-            long due = reportedDue != null ? reportedDue[0] : delay >= 0 ? now + delay : NO_DUE;
+            long due = dues.of(0, delay >= 0 ? now + delay : ReportedDues.NO_DUE);
             metrics.decision(now, delay >= 0 ? delay : -1, due, seriesOverdueUs);
             seriesOverdueUs = 0;
         }
@@ -1215,10 +1195,10 @@ public final class FleetSimulation {
         if (responses && flights.inFlight(loop)) {
             return;
         }
-        dropSentinel(loop);
+        parking.dropSentinel(loop);
         if (delay == PollPolicy.SUSPEND) {
             pendingAt[loop] = NO_TICK;
-            noDue(loop);
+            dues.clear(loop);
             return;
         }
         if (delay < 0) {
@@ -1238,30 +1218,9 @@ public final class FleetSimulation {
         hold(at, now, loop);
     }
 
-    /** How late a tick at {@code now} comes against a reported due time. */
-    private static long overdue(long due, long now) {
-        return due != NO_DUE && now > due ? now - due : 0;
-    }
-
     /** Records the due time the loop's daemon reports for a tick {@code delayUs} after {@code nowUs}. */
     private void reportDue(int loop, long nowUs, long delayUs) {
-        long due = policy(loop).reportedDueUs(nowUs, delayUs);
-        if (reportedDue == null) {
-            if (due == nowUs + delayUs) {
-                return;
-            }
-            // until now every due time was its tick's own, which no tick comes after: as with none
-            reportedDue = new long[pendingAt.length];
-            Arrays.fill(reportedDue, NO_DUE);
-        }
-        reportedDue[loop] = due;
-    }
-
-    /** The loop reports no due time: it is suspended. */
-    private void noDue(int loop) {
-        if (reportedDue != null) {
-            reportedDue[loop] = NO_DUE;
-        }
+        dues.report(loop, policy(loop).reportedDueUs(nowUs, delayUs), nowUs + delayUs);
     }
 
     /**
@@ -1302,34 +1261,11 @@ public final class FleetSimulation {
                 && maxConcurrent - active[daemon] > 0 && freedSinceTick[loop] == 0;
     }
 
-    /** Parks a loop whose idle ticks from now on come every {@code periodUs}, none of them an event. */
-    private void park(int loop, long now, long periodUs) {
-        int g = groups.group(periodUs, loopSpecs[loopInDaemon(loop)].lane());
-        armedAt[loop] = now;
-        pendingAt[loop] = PARKED - g;
-        groups.add(g, loop);
-    }
-
-    private boolean parked(int loop) {
-        return pendingAt[loop] <= PARKED;
-    }
-
     /**
-     * Takes a loop out of its group, counting in closed form the idle ticks it made before the
-     * current event (ticks of this instant count if they run before the tick being handled), and
-     * with {@code materialize} puts its next tick back in the event list.
+     * A parked loop comes back ({@link ParkedLoops.Return}): its idle ticks are counted, with
+     * their due times and, for loop 0, the series; with {@code rearm} its next tick is armed.
      */
-    private void unpark(int loop, long now, boolean materialize) {
-        int g = (int) (PARKED - pendingAt[loop]);
-        long period = groups.period(g);
-        long a = armedAt[loop];
-        groups.remove(g, loop);
-        long done = now > a ? (now - 1 - a) / period : 0;
-        long nextAt = a + (done + 1) * period;
-        if (nextAt == now && tickLoop >= 0 && (now - period < tickKey || (now - period == tickKey && loop < tickLoop))) {
-            done++;
-            nextAt += period;
-        }
+    private void cameBack(int loop, long a, long period, long done, long now, boolean rearm) {
         int daemon = daemonOf(loop);
         PollPolicy policy = policy(loop);
         metrics.idleTicks(daemonOffset + daemon, loopInDaemon(loop), a, period, done, requestsPerTick);
@@ -1340,18 +1276,19 @@ public final class FleetSimulation {
             }
             if (loop == 0 && series) {
                 long dueBefore = due;
-                for (long k = 1; k <= done && k <= dev.pollsim.sim.metrics.IntervalSeries.LIMIT; k++) {
+                for (long k = 1; k <= done && k <= IntervalSeries.LIMIT; k++) {
                     long t = a + k * period;
                     long dueNext = policy.reportedDueUs(t, period);
-                    metrics.decision(t, period, dueNext, overdue(dueBefore, t));
+                    metrics.decision(t, period, dueNext, ReportedDues.overdue(dueBefore, t));
                     dueBefore = dueNext;
                 }
             }
         }
-        if (!materialize) {
+        if (!rearm) {
             pendingAt[loop] = NO_TICK;
             return;
         }
+        long nextAt = a + (done + 1) * period;
         reportDue(loop, nextAt - period, period);
         if (nextAt >= horizonUs) {
             pendingAt[loop] = BEYOND_HORIZON;
@@ -1360,59 +1297,5 @@ public final class FleetSimulation {
         pendingAt[loop] = nextAt;
         armedAt[loop] = nextAt - period;
         events.schedule(nextAt, EventKind.TICK, nextAt - period, loop);
-    }
-
-    /** Brings every parked loop of a daemon back into the event list, before anything happens to it. */
-    private void unparkDaemon(int daemon, long now) {
-        int first = daemon * loopsPerDaemon;
-        for (int loop = first; loop < first + loopsPerDaemon; loop++) {
-            if (parked(loop)) {
-                unpark(loop, now, true);
-            }
-        }
-    }
-
-    /**
-     * While a lane holds work, each group of that lane keeps its next member in the event list
-     * (its sentinel), so that no parked loop ticks unseen with work to find.
-     */
-    private void guardParked(int lane, long now) {
-        if (lanes[lane].size() == 0) {
-            return;
-        }
-        for (int g = 0; g < groups.groups(); g++) {
-            if (groups.lane(g) == lane && groups.size(g) > 0 && groups.sentinel(g) < 0) {
-                int loop = groups.first(g, now);
-                unpark(loop, now, true);
-                groups.sentinel(g, loop);
-                sentinels++;
-            }
-        }
-    }
-
-    private void guardAllParked(long now) {
-        if (groups.groups() == 0) {
-            return;
-        }
-        for (int lane = 0; lane < lanes.length; lane++) {
-            guardParked(lane, now);
-        }
-    }
-
-    /**
-     * The loop's next tick no longer guards its group (it ran, or was re-armed). A loop guards
-     * at most one group, and there are few groups (one per steady period and lane).
-     */
-    private void dropSentinel(int loop) {
-        if (sentinels == 0) {
-            return;
-        }
-        for (int g = 0; g < groups.groups(); g++) {
-            if (groups.sentinel(g) == loop) {
-                groups.sentinel(g, -1);
-                sentinels--;
-                return;
-            }
-        }
     }
 }

@@ -315,7 +315,7 @@ final class TickParts implements AutoCloseable {
                     decidedRarely(loop, now, delay);
                 }
                 if (loop == 0 && series != null) {
-                    series.decision(now, delay >= 0 ? delay : -1, delay >= 0 ? now + delay : FleetSimulation.NO_DUE, 0);
+                    series.decision(now, delay >= 0 ? delay : -1, delay >= 0 ? now + delay : ReportedDues.NO_DUE, 0);
                 }
             }
             policies.flush();
