@@ -78,7 +78,7 @@ public final class FleetSimulation {
     private final TickParts parts;
     /** In a split run, the loops whose next tick ends a window; else null. */
     private final WatchedLoops watched;
-    private final TickSplit split;
+    private final RunShape.TickSplit split;
     /** The cores a split run may borrow for its windows. */
     private SpareCores cores;
     /** The time of the split run's last event run on its own thread. */
@@ -180,23 +180,12 @@ public final class FleetSimulation {
      */
     public FleetSimulation(World world, PolicyFactory factory, ArrivalSource arrivals, RandomStreams streams,
             RunMetrics metrics, int daemonOffset, boolean series) {
-        this(world, factory, arrivals, streams, metrics, daemonOffset, series, TickSplit.DEFAULT);
-    }
-
-    /**
-     * When a run tick by tick splits its idle stretches across threads (see {@link TickParts}).
-     *
-     * @param minPartLoops the fewest loops a part holds: smaller fleets run on one thread
-     * @param helpedTicks the fewest ticks a window is expected to hold to be worth handing parts
-     *     to helper threads
-     */
-    record TickSplit(int minPartLoops, long helpedTicks) {
-        static final TickSplit DEFAULT = new TickSplit(1 << 11, 1 << 13);
+        this(world, factory, arrivals, streams, metrics, daemonOffset, series, RunShape.TickSplit.DEFAULT);
     }
 
     /** As the public constructor, with {@code split} saying when the run splits: for tests. */
     FleetSimulation(World world, PolicyFactory factory, ArrivalSource arrivals, RandomStreams streams,
-            RunMetrics metrics, int daemonOffset, boolean series, TickSplit split) {
+            RunMetrics metrics, int daemonOffset, boolean series, RunShape.TickSplit split) {
         this.world = world;
         this.split = split;
         this.daemonOffset = daemonOffset;
@@ -231,8 +220,8 @@ public final class FleetSimulation {
         PollPolicy[] each = new PollPolicy[loops];
         this.pendingAt = new long[loops];
         this.armedAt = new long[loops];
-        this.plainUpstream = plainUpstream(world);
-        this.fastForward = fastForwards(world, factory);
+        this.plainUpstream = RunShape.plainUpstream(world);
+        this.fastForward = RunShape.fastForwards(world, factory);
         this.freedSinceTick = new int[loops];
         this.dues = new ReportedDues(loops);
         this.parking = new ParkedLoops(pendingAt, armedAt, loopsPerDaemon, lanes, this::cameBack);
@@ -264,7 +253,7 @@ public final class FleetSimulation {
             }
         }
         this.policies = LoopPolicies.of(each);
-        int partCount = parts(world, metrics == null && daemonOffset == 0, each);
+        int partCount = RunShape.parts(world, factory, split, metrics == null && daemonOffset == 0, each);
         if (partCount > 1) {
             this.events = new EventList(64);
             this.parts = new TickParts(loops, partCount, sortable, new TickParts.Loops(policies, pendingAt, armedAt,
@@ -286,63 +275,6 @@ public final class FleetSimulation {
         for (int i = 0; i < reloads.size(); i++) {
             scheduleControl(reloads.get(i).atUs(), RELOAD, i);
         }
-    }
-
-    private static boolean plainUpstream(World world) {
-        return !world.upstream().warmModel() && !world.upstream().rateLimit().enabled()
-                && world.faults().errors().isEmpty();
-    }
-
-    private static boolean fastForwards(World world, PolicyFactory factory) {
-        return world.fastForward() && world.fleet().tickLatencyUs() == 0 && plainUpstream(world)
-                && !factory.hearsVisibleWork();
-    }
-
-    /**
-     * Whether a run of {@code factory}'s policies in {@code world} may split its idle stretches
-     * across threads (see {@link TickParts}), as far as the world and the layout of loops tell: a
-     * shared queue of one lane, one worker loop per daemon making requests of a plain upstream at
-     * once, no fast-forward, no job failures. Each policy must also report its ticks as its due
-     * times ({@link PollPolicy#duesAreTicks}).
-     */
-    public static boolean splittable(World world, PolicyFactory factory) {
-        List<LoopSpec> loops = factory.loops();
-        FleetConfig f = world.fleet();
-        return !fastForwards(world, factory) && plainUpstream(world) && f.tickLatencyUs() == 0
-                && f.requestsPerTick() > 0 && loops.size() == 1 && loops.get(0).role() == LoopSpec.Role.WORKER
-                && loops.get(0).lane() == 0 && world.faults().jobFailures().probability() <= 0;
-    }
-
-    /**
-     * Whether a run of {@code factory}'s policies in {@code world} will split its idle stretches
-     * across the world's tick threads: {@link #splittable}, a policy reporting its ticks as its
-     * due times, and a fleet of at least two parts. A runner's scheduling choice: the results
-     * are the same either way.
-     */
-    public static boolean splits(World world, PolicyFactory factory) {
-        return world.tickThreads() > 1 && world.fleet().daemons() >= 2 * TickSplit.DEFAULT.minPartLoops()
-                && splittable(world, factory)
-                && factory.create(factory.loops().get(0), new SplittableRandom(0)).duesAreTicks();
-    }
-
-    /**
-     * In how many parts the run's idle stretches go (see {@link TickParts}): the world's tick
-     * threads, where every idle tick is one a part can run ({@link #splittable}, every policy
-     * reporting its ticks as its due times) and each part gets {@link TickSplit#minPartLoops}
-     * loops or more; else 1.
-     */
-    private int parts(World world, boolean ownRun, PollPolicy[] each) {
-        int loops = pendingAt.length;
-        int most = Math.min(world.tickThreads(), loops / split.minPartLoops());
-        if (most < 2 || !ownRun || !splittable(world, factory)) {
-            return 1;
-        }
-        for (PollPolicy p : each) {
-            if (!p.duesAreTicks()) {
-                return 1;
-            }
-        }
-        return most;
     }
 
     /**

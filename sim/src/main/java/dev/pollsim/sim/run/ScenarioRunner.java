@@ -8,6 +8,7 @@ import dev.pollsim.sim.engine.RandomStreams;
 import dev.pollsim.sim.metrics.PolicyResult;
 import dev.pollsim.sim.model.FaultPlan;
 import dev.pollsim.sim.model.FleetSimulation;
+import dev.pollsim.sim.model.RunShape;
 import dev.pollsim.sim.model.SpareCores;
 import dev.pollsim.sim.model.World;
 import dev.pollsim.sim.scenario.FaultsSpec;
@@ -86,7 +87,7 @@ public final class ScenarioRunner {
         // when every run splits its idle stretches, they run one after another, each on every core
         SpareCores cores = new SpareCores(threads);
         boolean oneByOne = !fastForward && !scenario.fleet().perDaemon() && policies.stream().allMatch(
-                p -> FleetSimulation.splits(world(scenario, p).withFastForward(false).withTickThreads(threads),
+                p -> RunShape.splits(world(scenario, p).withFastForward(false).withTickThreads(threads),
                         p.factory()));
         try {
             List<PolicyResult> results = InOrder.map(policies, oneByOne ? 1 : threads, p -> {

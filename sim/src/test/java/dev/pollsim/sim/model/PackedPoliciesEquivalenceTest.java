@@ -39,7 +39,7 @@ class PackedPoliciesEquivalenceTest {
 
     private static final long S = Durations.MICROS_PER_SECOND;
     private static final long H = Durations.MICROS_PER_HOUR;
-    private static final FleetSimulation.TickSplit FINEST = new FleetSimulation.TickSplit(1, 0);
+    private static final RunShape.TickSplit FINEST = new RunShape.TickSplit(1, 0);
 
     @Provide
     Arbitrary<String> packing() {

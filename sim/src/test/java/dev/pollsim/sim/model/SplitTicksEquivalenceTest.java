@@ -32,7 +32,7 @@ class SplitTicksEquivalenceTest {
     private static final long S = Durations.MICROS_PER_SECOND;
     private static final long H = Durations.MICROS_PER_HOUR;
     /** Parts of one loop and helpers for every window: the split at its finest, in small fleets. */
-    private static final FleetSimulation.TickSplit FINEST = new FleetSimulation.TickSplit(1, 0);
+    private static final RunShape.TickSplit FINEST = new RunShape.TickSplit(1, 0);
 
     @Provide
     Arbitrary<String> policies() {
@@ -106,18 +106,18 @@ class SplitTicksEquivalenceTest {
     void aRunnerShouldBeToldWhichRunsSplit() {
         World large = new World(new FleetConfig(4096, 4, 1, StartPhases.SPREAD), UpstreamConfig.NONE,
                 FaultPlan.NONE, H).withFastForward(false).withTickThreads(2);
-        assertThat(FleetSimulation.splits(large, factory("fixed"))).isTrue();
-        assertThat(FleetSimulation.splits(large, factory("exp-idle"))).isTrue();
-        assertThat(FleetSimulation.splits(large, factory("idle-streak"))).as("dues of their own").isFalse();
-        assertThat(FleetSimulation.splits(large.withFastForward(true), factory("fixed"))).isFalse();
-        assertThat(FleetSimulation.splits(large.withTickThreads(1), factory("fixed"))).isFalse();
+        assertThat(RunShape.splits(large, factory("fixed"))).isTrue();
+        assertThat(RunShape.splits(large, factory("exp-idle"))).isTrue();
+        assertThat(RunShape.splits(large, factory("idle-streak"))).as("dues of their own").isFalse();
+        assertThat(RunShape.splits(large.withFastForward(true), factory("fixed"))).isFalse();
+        assertThat(RunShape.splits(large.withTickThreads(1), factory("fixed"))).isFalse();
         World failing = new World(large.fleet(), UpstreamConfig.NONE,
                 FastForwardEquivalenceTest.faults(0.1, 60 * S, false, false, 4), H).withFastForward(false)
                 .withTickThreads(2);
-        assertThat(FleetSimulation.splits(failing, factory("fixed"))).isFalse();
+        assertThat(RunShape.splits(failing, factory("fixed"))).isFalse();
         World small = new World(new FleetConfig(4095, 4, 1, StartPhases.SPREAD), UpstreamConfig.NONE,
                 FaultPlan.NONE, H).withFastForward(false).withTickThreads(2);
-        assertThat(FleetSimulation.splits(small, factory("fixed"))).isFalse();
+        assertThat(RunShape.splits(small, factory("fixed"))).isFalse();
     }
 
     private static PolicyFactory factory(String policy) {
