@@ -96,6 +96,8 @@ public final class FleetSimulation {
     private final LoopSpec[] loopSpecs;
     private final WorkQueue[] lanes;
     private int queued;
+    /** The hourly peak depth of the queue through hours it did not change in. */
+    private final QueueDepth depth;
 
     /** Each loop's policy, held as compactly as the policies allow. */
     private final LoopPolicies policies;
@@ -153,8 +155,6 @@ public final class FleetSimulation {
     private SimObserver observer = SimObserver.NONE;
     private boolean ran;
     private long eventsHandled;
-    private int depthHour;
-    private long depthHourEndUs = Durations.MICROS_PER_HOUR;
     private LongConsumer progress;
     private long progressStepUs = Long.MAX_VALUE;
     private long nextProgressUs = Long.MAX_VALUE;
@@ -224,6 +224,7 @@ public final class FleetSimulation {
         this.fastForward = RunShape.fastForwards(world, factory);
         this.freedSinceTick = new int[loops];
         this.dues = new ReportedDues(loops);
+        this.depth = new QueueDepth(this.metrics, horizonUs);
         this.parking = new ParkedLoops(pendingAt, armedAt, loopsPerDaemon, lanes, this::cameBack);
         this.requestsPerTick = fleet.requestsPerTick();
         // only a tick that waits for a response is ever in flight
@@ -403,7 +404,7 @@ public final class FleetSimulation {
             eventsHandled += parts.handled();
         }
         parking.unparkAll(horizonUs, false);
-        carryDepth(horizonUs);
+        depth.carry(horizonUs, queued);
         return queued;
     }
 
@@ -629,27 +630,6 @@ public final class FleetSimulation {
         }
     }
 
-    /**
-     * The queue is about to change at {@code now}: every hour it held its jobs through since the
-     * last change saw that depth, even with no arrival in it.
-     */
-    private void carryDepth(long now) {
-        if (queued == 0 && now >= depthHourEndUs) {
-            // an empty queue adds nothing to the hours it spans: jump to the hour of now
-            long h = Math.min(now, horizonUs - 1) / Durations.MICROS_PER_HOUR;
-            depthHour = (int) h;
-            depthHourEndUs = (h + 1) * Durations.MICROS_PER_HOUR;
-            return;
-        }
-        while (now >= depthHourEndUs && depthHourEndUs < horizonUs) {
-            depthHour++;
-            depthHourEndUs += Durations.MICROS_PER_HOUR;
-            if (queued > 0) {
-                metrics.queuedDuring(depthHour, queued);
-            }
-        }
-    }
-
     /** The metrics this simulation records into. */
     public RunMetrics metrics() {
         return metrics;
@@ -687,7 +667,7 @@ public final class FleetSimulation {
     }
 
     private void onArrival(long now) {
-        carryDepth(now);
+        depth.carry(now, queued);
         lanes[0].push(now, arrivals.serviceUs(), arrivals.origin(), 1);
         queued++;
         metrics.arrived(now, queued);
@@ -700,7 +680,7 @@ public final class FleetSimulation {
     }
 
     private void onRetryVisible(int id, long now) {
-        carryDepth(now);
+        depth.carry(now, queued);
         lanes[0].push(now, retries.serviceUs(id), retries.origin(id), retries.attempt(id));
         queued++;
         metrics.retried(now, queued);
@@ -980,7 +960,7 @@ public final class FleetSimulation {
             if (!saturated) {
                 int take = Math.min(Math.min(lane.size(), maxConcurrent - active[daemon]), policy.batchLimit());
                 if (take > 0) {
-                    carryDepth(now);
+                    depth.carry(now, queued);
                 }
                 long pickup = now + responseDelay;
                 for (; dispatched < take; dispatched++) {
