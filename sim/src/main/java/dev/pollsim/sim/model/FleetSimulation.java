@@ -1191,7 +1191,7 @@ public final class FleetSimulation {
                 for (long k = 1; k <= done && k <= IntervalSeries.LIMIT; k++) {
                     long t = a + k * period;
                     long dueNext = policy.reportedDueUs(t, period);
-                    metrics.decision(t, period, dueNext, ReportedDues.overdue(dueBefore, t));
+                    metrics.decision(t, period, dueNext, ReportedDues.lateness(dueBefore, t));
                     dueBefore = dueNext;
                 }
             }

@@ -53,11 +53,11 @@ final class ReportedDues {
 
     /** How late a tick of the loop at {@code nowUs} comes against its reported due time. */
     long overdue(int loop, long nowUs) {
-        return due == null ? 0 : overdue(due[loop], nowUs);
+        return due == null ? 0 : lateness(due[loop], nowUs);
     }
 
     /** How late a tick at {@code nowUs} comes against {@code dueUs}. */
-    static long overdue(long dueUs, long nowUs) {
+    static long lateness(long dueUs, long nowUs) {
         return dueUs != NO_DUE && nowUs > dueUs ? nowUs - dueUs : 0;
     }
 }
