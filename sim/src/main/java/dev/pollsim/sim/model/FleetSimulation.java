@@ -958,31 +958,10 @@ public final class FleetSimulation {
         } else {
             WorkQueue lane = lanes[spec.lane()];
             if (!saturated) {
-                int take = Math.min(Math.min(lane.size(), maxConcurrent - active[daemon]), policy.batchLimit());
-                if (take > 0) {
+                dispatched = Math.min(Math.min(lane.size(), maxConcurrent - active[daemon]), policy.batchLimit());
+                if (dispatched > 0) {
                     depth.carry(now, queued);
-                }
-                long pickup = now + responseDelay;
-                for (; dispatched < take; dispatched++) {
-                    if (dispatched > 0) {
-                        busy += policy.spawnGapUs();
-                    }
-                    long visible = lane.headArrivalUs();
-                    long start = pickup + busy;
-                    metrics.picked(pickup - visible);
-                    metrics.started(start, start - visible);
-                    if (observed) {
-                        observer.spawned(loop, start, start - visible);
-                    }
-                    int id = running.add(daemon, lane.headServiceUs(), start, lane.headOrigin(), lane.headAttempt());
-                    long done = start + lane.headServiceUs();
-                    lane.pop();
-                    queued--;
-                    active[daemon]++;
-                    totalActive++;
-                    if (done < horizonUs) {
-                        events.schedule(done, EventKind.COMPLETION, id);
-                    }
+                    busy = startJobs(loop, daemon, lane, policy, dispatched, now + responseDelay);
                 }
                 metrics.requests(dispatched > 0 ? RequestKind.WORK_POLL : RequestKind.EMPTY_POLL, daemonOffset + daemon, k,
                         rpt, now);
@@ -1016,6 +995,38 @@ public final class FleetSimulation {
             }
             parking.guardAll(now);
         }
+    }
+
+    /**
+     * Starts the first {@code take} jobs of {@code lane} on the loop's daemon: picked up when the
+     * tick's request returns at {@code pickupUs}, started one spawn gap apart.
+     *
+     * @return how long the spawning kept the loop busy past the pickup
+     */
+    private long startJobs(int loop, int daemon, WorkQueue lane, PollPolicy policy, int take, long pickupUs) {
+        long busy = 0;
+        for (int i = 0; i < take; i++) {
+            if (i > 0) {
+                busy += policy.spawnGapUs();
+            }
+            long visible = lane.headArrivalUs();
+            long start = pickupUs + busy;
+            metrics.picked(pickupUs - visible);
+            metrics.started(start, start - visible);
+            if (observed) {
+                observer.spawned(loop, start, start - visible);
+            }
+            int id = running.add(daemon, lane.headServiceUs(), start, lane.headOrigin(), lane.headAttempt());
+            long done = start + lane.headServiceUs();
+            lane.pop();
+            queued--;
+            active[daemon]++;
+            totalActive++;
+            if (done < horizonUs) {
+                events.schedule(done, EventKind.COMPLETION, id);
+            }
+        }
+        return busy;
     }
 
     /**
