@@ -94,10 +94,8 @@ public final class FleetSimulation {
     private final int daemons;
     private final int loopsPerDaemon;
     private final LoopSpec[] loopSpecs;
-    private final WorkQueue[] lanes;
-    private int queued;
-    /** The hourly peak depth of the queue through hours it did not change in. */
-    private final QueueDepth depth;
+    /** The queued jobs, the running ones and the slots they hold. */
+    private final FleetWork work;
 
     /** Each loop's policy, held as compactly as the policies allow. */
     private final LoopPolicies policies;
@@ -120,14 +118,8 @@ public final class FleetSimulation {
     /** The due time each loop's daemon reports for its next tick. */
     private final ReportedDues dues;
 
-    private final int[] active;
-    /** Worker slots per daemon: the same for every daemon, as a reload changes them fleet-wide. */
-    private int maxConcurrent;
     /** Restarts per daemon, which name a restarted loop's jitter stream; empty in a run without restarts. */
     private final int[] epoch;
-    private int totalActive;
-
-    private final JobTable running = new JobTable(64);
     private final RetryBook retries;
 
     private final int daemonOffset;
@@ -211,10 +203,8 @@ public final class FleetSimulation {
                 laneCount = Math.max(laneCount, l.lane() + 1);
             }
         }
-        this.lanes = new WorkQueue[laneCount];
-        for (int i = 0; i < laneCount; i++) {
-            lanes[i] = new WorkQueue(i == 0 ? 1024 : 16);
-        }
+        // worker slots per daemon: the same for every daemon, as a reload changes them fleet-wide
+        this.work = new FleetWork(daemons, laneCount, fleet.maxConcurrent(), new QueueDepth(this.metrics, horizonUs));
 
         int loops = daemons * loopsPerDaemon;
         PollPolicy[] each = new PollPolicy[loops];
@@ -224,15 +214,12 @@ public final class FleetSimulation {
         this.fastForward = RunShape.fastForwards(world, factory);
         this.freedSinceTick = new int[loops];
         this.dues = new ReportedDues(loops);
-        this.depth = new QueueDepth(this.metrics, horizonUs);
-        this.parking = new ParkedLoops(pendingAt, armedAt, loopsPerDaemon, lanes, this::cameBack);
+        this.parking = new ParkedLoops(pendingAt, armedAt, loopsPerDaemon, work.lanes(), this::cameBack);
         this.requestsPerTick = fleet.requestsPerTick();
         // only a tick that waits for a response is ever in flight
         this.responses = fleet.tickLatencyUs() > 0 || !plainUpstream;
         this.flights = new Flights(responses ? loops : 0);
         this.retries = new RetryBook(daemons);
-        this.active = new int[daemons];
-        this.maxConcurrent = fleet.maxConcurrent();
         this.epoch = new int[world.faults().restarts().isEmpty() ? 0 : daemons];
         if (series) {
             this.metrics.seriesOf(loopSpecs[0].name());
@@ -404,8 +391,7 @@ public final class FleetSimulation {
             eventsHandled += parts.handled();
         }
         parking.unparkAll(horizonUs, false);
-        depth.carry(horizonUs, queued);
-        return queued;
+        return work.end(horizonUs);
     }
 
     /**
@@ -543,9 +529,9 @@ public final class FleetSimulation {
      */
     private boolean stepSplit() {
         // (no sentinel either: a split run does not fast-forward)
-        if (plainTicks && queued == 0 && dues.atTicks()) {
+        if (plainTicks && work.queued() == 0 && dues.atTicks()) {
             long limit = events.isEmpty() ? sliceEndUs : Math.min(sliceEndUs, events.peekTime());
-            limit = Math.min(limit, watched.firstTick(pendingAt, freedSinceTick, active, maxConcurrent));
+            limit = Math.min(limit, watched.firstTick(pendingAt, freedSinceTick, work));
             if (parts.anyBefore(limit)) {
                 runWindow(limit);
             }
@@ -619,8 +605,8 @@ public final class FleetSimulation {
     private void onTick(int loop, long now, long key) {
         if (now == pendingAt[loop] && key == armedAt[loop]) {
             // with plain ticks a daemon runs one loop: the loop's index is its daemon's
-            if (plainTicks && queued == 0 && !parking.guarded() && !retries.waiting(loop) && dues.atTicks()
-                    && freedSinceTick[loop] == 0 && active[loop] < maxConcurrent && (loop != 0 || !series)) {
+            if (plainTicks && work.queued() == 0 && !parking.guarded() && !retries.waiting(loop) && dues.atTicks()
+                    && freedSinceTick[loop] == 0 && work.hasFreeSlot(loop) && (loop != 0 || !series)) {
                 emptyTick(loop, now);
                 return;
             }
@@ -667,10 +653,8 @@ public final class FleetSimulation {
     }
 
     private void onArrival(long now) {
-        depth.carry(now, queued);
-        lanes[0].push(now, arrivals.serviceUs(), arrivals.origin(), 1);
-        queued++;
-        metrics.arrived(now, queued);
+        work.enqueue(now, arrivals.serviceUs(), arrivals.origin(), 1);
+        metrics.arrived(now, work.queued());
         if (arrivals.origin() == Origin.LOCAL) {
             scheduleControl(now, WAKE_LOCAL, owners.nextInt(daemons));
         }
@@ -680,10 +664,8 @@ public final class FleetSimulation {
     }
 
     private void onRetryVisible(int id, long now) {
-        depth.carry(now, queued);
-        lanes[0].push(now, retries.serviceUs(id), retries.origin(id), retries.attempt(id));
-        queued++;
-        metrics.retried(now, queued);
+        work.enqueue(now, retries.serviceUs(id), retries.origin(id), retries.attempt(id));
+        metrics.retried(now, work.queued());
         retries.requeued(id);
         workBecameVisible(now);
         parking.guard(0, now);
@@ -716,13 +698,11 @@ public final class FleetSimulation {
     // ---- completions ---------------------------------------------------------------------
 
     private void onCompletion(int id, long now) {
-        int daemon = running.daemon(id);
-        long service = running.serviceUs(id);
-        Origin origin = running.origin(id);
-        int attempt = running.attempt(id);
-        running.free(id);
-        active[daemon]--;
-        totalActive--;
+        int daemon = work.daemonOf(id);
+        long service = work.serviceUs(id);
+        Origin origin = work.origin(id);
+        int attempt = work.attempt(id);
+        work.finish(id);
         FaultPlan.JobFailures failures = world.faults().jobFailures();
         if (failures.probability() > 0 && jobFailures.nextDouble() < failures.probability()) {
             if (attempt < failures.maxAttempts()) {
@@ -747,7 +727,7 @@ public final class FleetSimulation {
                 arm(loop, now, delay);
             }
         }
-        if (queued > 0) {
+        if (work.queued() > 0) {
             workBecameVisible(now);
             parking.guardAll(now);
         }
@@ -814,16 +794,16 @@ public final class FleetSimulation {
      */
     private void routeVisibleWork(long now) {
         visibleWorkPending = false;
-        long need = queued;
+        long need = work.queued();
         for (int d = 0; d < daemons && need > 0; d++) {
             int loop = d * loopsPerDaemon;
             if (state(loop) == LoopState.WAITING) {
-                need -= Math.max(0, maxConcurrent - active[d]);
+                need -= Math.max(0, work.freeSlots(d));
             }
         }
         for (int d = 0; d < daemons && need > 0; d++) {
             int loop = d * loopsPerDaemon;
-            int free = maxConcurrent - active[d];
+            int free = work.freeSlots(d);
             if (free > 0 && state(loop) == LoopState.SUSPENDED) {
                 long delay = policy(loop).onWake(now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED);
                 observer.woke(loop, now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED, delay);
@@ -895,9 +875,9 @@ public final class FleetSimulation {
         observer.reloaded(now);
         parking.unparkAll(now, true);
         if (r.maxConcurrent() > 0) {
-            maxConcurrent = r.maxConcurrent();
+            work.limit(r.maxConcurrent());
             for (int d = 0; parts != null && d < daemons; d++) {
-                if (active[d] >= maxConcurrent) {
+                if (!work.hasFreeSlot(d)) {
                     watched.watch(d);
                 }
             }
@@ -934,7 +914,7 @@ public final class FleetSimulation {
         }
         int rpt = requestsPerTick;
         boolean reaper = spec.role() == LoopSpec.Role.REAPER;
-        boolean saturated = !reaper && maxConcurrent - active[daemon] <= 0;
+        boolean saturated = !reaper && !work.hasFreeSlot(daemon);
         TickError error = TickError.NONE;
         int dispatched = 0;
         long busy = 0;
@@ -951,17 +931,16 @@ public final class FleetSimulation {
         if (error != TickError.NONE) {
             metrics.requests(RequestKind.ERROR, daemonOffset + daemon, k, 1, now);
             deadline = error == TickError.RATE_LIMITED ? upstream.retryAfterUs() : retries.nearestDeadline(daemon, now);
-            pending = reaper ? queued + totalActive : lanes[spec.lane()].size();
+            pending = reaper ? work.queuedOrRunning() : work.lane(spec.lane()).size();
         } else if (reaper) {
             metrics.requests(RequestKind.HEARTBEAT, daemonOffset + daemon, k, rpt, now);
-            pending = queued + totalActive;
+            pending = work.queuedOrRunning();
         } else {
-            WorkQueue lane = lanes[spec.lane()];
+            WorkQueue lane = work.lane(spec.lane());
             if (!saturated) {
-                dispatched = Math.min(Math.min(lane.size(), maxConcurrent - active[daemon]), policy.batchLimit());
+                dispatched = Math.min(Math.min(lane.size(), work.freeSlots(daemon)), policy.batchLimit());
                 if (dispatched > 0) {
-                    depth.carry(now, queued);
-                    busy = startJobs(loop, daemon, lane, policy, dispatched, now + responseDelay);
+                    busy = startJobs(loop, daemon, lane, policy, dispatched, now, now + responseDelay);
                 }
                 metrics.requests(dispatched > 0 ? RequestKind.WORK_POLL : RequestKind.EMPTY_POLL, daemonOffset + daemon, k,
                         rpt, now);
@@ -983,13 +962,13 @@ public final class FleetSimulation {
             armedAt[loop] = now;
             events.schedule(now + responseDelay, EventKind.TICK, now, loop | TICK_END);
         }
-        if (dispatched > 0 && maxConcurrent - active[daemon] <= 0) {
+        if (dispatched > 0 && !work.hasFreeSlot(daemon)) {
             parking.unparkDaemon(daemon, now);
             if (parts != null) {
                 watched.watch(loop);
             }
         }
-        if (queued > 0) {
+        if (work.queued() > 0) {
             if (dispatched > 0) {
                 workBecameVisible(now);
             }
@@ -998,12 +977,13 @@ public final class FleetSimulation {
     }
 
     /**
-     * Starts the first {@code take} jobs of {@code lane} on the loop's daemon: picked up when the
-     * tick's request returns at {@code pickupUs}, started one spawn gap apart.
+     * Starts the first {@code take} jobs of {@code lane} on the loop's daemon: taken off the queue
+     * at the tick, {@code now}, picked up when its request returns at {@code pickupUs}, started
+     * one spawn gap apart.
      *
      * @return how long the spawning kept the loop busy past the pickup
      */
-    private long startJobs(int loop, int daemon, WorkQueue lane, PollPolicy policy, int take, long pickupUs) {
+    private long startJobs(int loop, int daemon, WorkQueue lane, PollPolicy policy, int take, long now, long pickupUs) {
         long busy = 0;
         for (int i = 0; i < take; i++) {
             if (i > 0) {
@@ -1016,12 +996,8 @@ public final class FleetSimulation {
             if (observed) {
                 observer.spawned(loop, start, start - visible);
             }
-            int id = running.add(daemon, lane.headServiceUs(), start, lane.headOrigin(), lane.headAttempt());
             long done = start + lane.headServiceUs();
-            lane.pop();
-            queued--;
-            active[daemon]++;
-            totalActive++;
+            int id = work.start(lane, daemon, now, start);
             if (done < horizonUs) {
                 events.schedule(done, EventKind.COMPLETION, id);
             }
@@ -1085,7 +1061,7 @@ public final class FleetSimulation {
             metrics.decision(now, delay >= 0 ? delay : -1, due, seriesOverdueUs);
             seriesOverdueUs = 0;
         }
-        if (queued > 0 && delay == PollPolicy.SUSPEND) {
+        if (work.queued() > 0 && delay == PollPolicy.SUSPEND) {
             workBecameVisible(now);
         }
     }
@@ -1180,8 +1156,8 @@ public final class FleetSimulation {
         LoopSpec spec = loopSpecs[loopInDaemon(loop)];
         return !observed && spec.role() == LoopSpec.Role.WORKER && dispatched == 0 && !saturated
                 && outcome.slotsFreed() == 0 && outcome.error() == TickError.NONE
-                && outcome.deadlineUs() == TickOutcome.NO_DEADLINE && lanes[spec.lane()].size() == 0
-                && maxConcurrent - active[daemon] > 0 && freedSinceTick[loop] == 0;
+                && outcome.deadlineUs() == TickOutcome.NO_DEADLINE && work.lane(spec.lane()).size() == 0
+                && work.hasFreeSlot(daemon) && freedSinceTick[loop] == 0;
     }
 
     /**

@@ -33,15 +33,15 @@ final class WatchedLoops {
 
     /**
      * The first pending tick of a listed loop, {@code Long.MAX_VALUE} if none; drops the loops
-     * that have no freed slot to hear of ({@code freedSinceTick}) and a free slot ({@code active}
-     * below {@code maxConcurrent}).
+     * that have no freed slot to hear of ({@code freedSinceTick}) and a free slot in
+     * {@code work} (a split run's loop is its daemon).
      */
-    long firstTick(long[] pendingAt, int[] freedSinceTick, int[] active, int maxConcurrent) {
+    long firstTick(long[] pendingAt, int[] freedSinceTick, FleetWork work) {
         long first = Long.MAX_VALUE;
         int kept = 0;
         for (int i = 0; i < size; i++) {
             int loop = list[i];
-            if (freedSinceTick[loop] == 0 && active[loop] < maxConcurrent) {
+            if (freedSinceTick[loop] == 0 && work.hasFreeSlot(loop)) {
                 listed[loop] = false;
                 continue;
             }
