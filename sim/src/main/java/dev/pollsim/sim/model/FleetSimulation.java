@@ -8,7 +8,6 @@ import dev.pollsim.policy.TickError;
 import dev.pollsim.policy.TickOutcome;
 import dev.pollsim.policy.WakeKind;
 import dev.pollsim.policy.param.Durations;
-import dev.pollsim.policy.param.PolicyParams;
 import dev.pollsim.sim.engine.EventKind;
 import dev.pollsim.sim.engine.EventList;
 import dev.pollsim.sim.engine.RandomStreams;
@@ -118,8 +117,8 @@ public final class FleetSimulation {
     /** The due time each loop's daemon reports for its next tick. */
     private final ReportedDues dues;
 
-    /** Restarts per daemon, which name a restarted loop's jitter stream; empty in a run without restarts. */
-    private final int[] epoch;
+    /** Makes each loop's policy, the first and one after each restart of its daemon. */
+    private final DaemonLives lives;
     private final RetryBook retries;
 
     private final int daemonOffset;
@@ -142,7 +141,6 @@ public final class FleetSimulation {
     /** The end of the run's current slice: events at or after it wait for the next one. */
     private long sliceEndUs;
 
-    private PolicyParams reloadedParams;
     private boolean visibleWorkPending;
     private SimObserver observer = SimObserver.NONE;
     private boolean ran;
@@ -220,7 +218,7 @@ public final class FleetSimulation {
         this.responses = fleet.tickLatencyUs() > 0 || !plainUpstream;
         this.flights = new Flights(responses ? loops : 0);
         this.retries = new RetryBook(daemons);
-        this.epoch = new int[world.faults().restarts().isEmpty() ? 0 : daemons];
+        this.lives = new DaemonLives(factory, streams, loopSpecs, daemons, !world.faults().restarts().isEmpty());
         if (series) {
             this.metrics.seriesOf(loopSpecs[0].name());
         }
@@ -228,13 +226,13 @@ public final class FleetSimulation {
         // each loop's first tick waits in armedAt until armed, sorted while they fit in 32 bits
         boolean sortable = true;
         for (int loop = 0; loop < loops; loop++) {
-            String prefix = "fleet/daemon/" + (loop / loopsPerDaemon) + "/loop/" + (loop % loopsPerDaemon);
-            each[loop] = factory.create(loopSpecs[loop % loopsPerDaemon], streams.stream(prefix + "/jitter"));
+            each[loop] = lives.first(loop / loopsPerDaemon, loop % loopsPerDaemon);
             pendingAt[loop] = NO_TICK;
             if (!each[loop].startsSuspended()) {
                 long first = 0;
                 if (fleet.startPhases() == StartPhases.SPREAD) {
-                    first = (long) (streams.stream(prefix + "/phase").nextDouble() * each[loop].initialIntervalUs());
+                    String phase = DaemonLives.prefix(loop / loopsPerDaemon, loop % loopsPerDaemon) + "/phase";
+                    first = (long) (streams.stream(phase).nextDouble() * each[loop].initialIntervalUs());
                 }
                 sortable &= first < FIRST_TICK_PACKS_BELOW;
                 armedAt[loop] = first;
@@ -679,7 +677,7 @@ public final class FleetSimulation {
         }
         events.schedule(deadline, EventKind.ARRIVAL, id + 1);
         if (factory.hearsDeadlineWakes()) {
-            retries.wakeAt(id, scheduleControl(deadline, RETRY_WAKE, id), epochOf(daemon));
+            retries.wakeAt(id, scheduleControl(deadline, RETRY_WAKE, id), lives.life(daemon));
         }
     }
 
@@ -688,7 +686,7 @@ public final class FleetSimulation {
             return;
         }
         int daemon = retries.daemon(id);
-        boolean sameLife = retries.wakeEpoch(id) == epochOf(daemon);
+        boolean sameLife = retries.wakeEpoch(id) == lives.life(daemon);
         retries.woken(id);
         if (sameLife) {
             wakeDaemon(daemon, WakeKind.DEADLINE, now);
@@ -821,19 +819,14 @@ public final class FleetSimulation {
         for (int d = from; d < to; d++) {
             metrics.restarted();
             observer.restarted(d, now);
-            epoch[d]++;
+            lives.restart(d);
             int first = d * loopsPerDaemon;
             for (int loop = first; loop < first + loopsPerDaemon; loop++) {
                 if (parking.parked(loop)) {
                     parking.unpark(loop, now, false);
                 }
                 parking.dropSentinel(loop);
-                // a restarted process draws afresh: a stream of its own per restart
-                PollPolicy restarted = factory.create(loopSpecs[loopInDaemon(loop)],
-                        streams.stream("fleet/daemon/" + d + "/loop/" + (loop - first) + "/jitter/restart/" + epoch[d]));
-                if (reloadedParams != null) {
-                    restarted.reconfigure(reloadedParams);
-                }
+                PollPolicy restarted = lives.afterRestart(d, loop - first);
                 policies.replace(loop, restarted);
                 pendingAt[loop] = NO_TICK;
                 flights.drop(loop);
@@ -860,13 +853,8 @@ public final class FleetSimulation {
         return policies.of(loop);
     }
 
-    /** The daemon's restarts so far. */
-    private int epochOf(int daemon) {
-        return epoch.length == 0 ? 0 : epoch[daemon];
-    }
-
     private void rebuildRetryWakes(int daemon, long now) {
-        int epochNow = epochOf(daemon);
+        int epochNow = lives.life(daemon);
         retries.forEachWaiting(daemon, now, horizonUs,
                 id -> retries.wakeAt(id, scheduleControl(retries.deadlineUs(id), RETRY_WAKE, id), epochNow));
     }
@@ -883,7 +871,7 @@ public final class FleetSimulation {
             }
         }
         if (r.params() != null) {
-            reloadedParams = r.params();
+            lives.reload(r.params());
             policies.reconfigure(r.params());
         }
     }
