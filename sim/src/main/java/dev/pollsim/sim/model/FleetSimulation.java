@@ -77,14 +77,8 @@ public final class FleetSimulation {
     private final TickParts parts;
     /** In a split run, the loops whose next tick ends a window; else null. */
     private final WatchedLoops watched;
-    private final RunShape.TickSplit split;
-    /** The cores a split run may borrow for its windows. */
-    private SpareCores cores;
     /** The time of the split run's last event run on its own thread. */
     private long splitNowUs;
-    /** The last window's ticks and span: the density that says whether the next is worth helpers. */
-    private long windowTicks;
-    private long windowSpanUs;
     private final TickOutcome outcome = new TickOutcome();
     private final Upstream upstream;
     private final SplittableRandom owners;
@@ -98,7 +92,6 @@ public final class FleetSimulation {
 
     /** Each loop's policy, held as compactly as the policies allow. */
     private final LoopPolicies policies;
-    private final RandomStreams streams;
     /**
      * When the loop's pending tick falls, or NO_TICK (suspended), BEYOND_HORIZON, or below both
      * when parked ({@link ParkedLoops}).
@@ -177,14 +170,12 @@ public final class FleetSimulation {
     FleetSimulation(World world, PolicyFactory factory, ArrivalSource arrivals, RandomStreams streams,
             RunMetrics metrics, int daemonOffset, boolean series, RunShape.TickSplit split) {
         this.world = world;
-        this.split = split;
         this.daemonOffset = daemonOffset;
         this.series = series;
         this.fleet = world.fleet();
         this.factory = factory;
         this.arrivals = arrivals;
         this.horizonUs = world.horizonUs();
-        this.streams = streams;
         this.upstream = new Upstream(world.upstream(), world.faults().errors(), streams);
         this.owners = streams.stream("workload/owner");
         this.jobFailures = streams.stream("faults/jobs");
@@ -242,11 +233,9 @@ public final class FleetSimulation {
         int partCount = RunShape.parts(world, factory, split, metrics == null && daemonOffset == 0, each);
         if (partCount > 1) {
             this.events = new EventList(64);
-            this.parts = new TickParts(loops, partCount, sortable, new TickParts.Loops(policies, pendingAt, armedAt,
-                    requestsPerTick, horizonUs, series ? this.metrics : null));
+            this.parts = new TickParts(loops, partCount, sortable, split.helpedTicks(), new TickParts.Loops(policies,
+                    pendingAt, armedAt, requestsPerTick, horizonUs, series ? this.metrics : null));
             this.watched = new WatchedLoops(loops);
-            this.cores = new SpareCores(partCount);
-            cores.occupy();
         } else {
             this.events = sortable ? new EventList(16, loops + 8) : new EventList(loops + 8);
             this.parts = null;
@@ -306,7 +295,7 @@ public final class FleetSimulation {
      */
     public FleetSimulation shareCores(SpareCores batch) {
         if (parts != null) {
-            this.cores = batch;
+            parts.shareCores(batch);
         }
         return this;
     }
@@ -554,26 +543,11 @@ public final class FleetSimulation {
         return true;
     }
 
-    /**
-     * Runs the parts' ticks before {@code limitUs}, with helper threads when spare cores are free
-     * and the window, at the last one's density, holds enough ticks to be worth them.
-     */
+    /** Runs the parts' ticks before {@code limitUs}, side by side ({@link TickParts#runWindow}). */
     private void runWindow(long limitUs) {
-        long span = limitUs - splitNowUs;
-        // (a product past 2^63, hours of a huge fleet's ticks, is plenty)
-        long expected = windowSpanUs <= 0 || span <= 0 ? 0
-                : windowTicks > Long.MAX_VALUE / span ? Long.MAX_VALUE : windowTicks * span / windowSpanUs;
-        int helpers = expected >= split.helpedTicks() ? cores.take(parts.count() - 1) : 0;
-        long before = parts.handled();
         // the parts load their loops' policies through views of their own
         policies.flush();
-        try {
-            parts.runBefore(limitUs, helpers);
-        } finally {
-            cores.give(helpers);
-        }
-        windowTicks = parts.handled() - before;
-        windowSpanUs = span;
+        parts.runWindow(splitNowUs, limitUs);
         // the window's ticks reached up to its limit, though no event of the run's own may come
         // for hours (an idle fleet): progress is told here too
         if (limitUs > nextProgressUs) {

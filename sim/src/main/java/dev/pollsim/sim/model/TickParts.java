@@ -37,6 +37,13 @@ final class TickParts implements AutoCloseable {
 
     private final Part[] parts;
     private final int loops;
+    /** The fewest ticks a window is expected to hold to be worth helper threads. */
+    private final long helpedTicks;
+    /** The cores the windows may borrow. */
+    private SpareCores cores;
+    /** The last window's ticks and span: the density that says whether the next is worth helpers. */
+    private long windowTicks;
+    private long windowSpanUs;
     private Thread[] workers;
     private Thread caller;
     private int round;
@@ -48,9 +55,14 @@ final class TickParts implements AutoCloseable {
      * @param loops the fleet's loops, one per daemon
      * @param count parts, from 2 to {@code loops}
      * @param sorted whether first ticks arrive in time order (see {@link EventList#EventList(int, int)})
+     * @param helpedTicks the fewest ticks a window is expected to hold to be worth helper threads
      */
-    TickParts(int loops, int count, boolean sorted, Loops fleet) {
+    TickParts(int loops, int count, boolean sorted, long helpedTicks, Loops fleet) {
         this.loops = loops;
+        this.helpedTicks = helpedTicks;
+        // the run has the world's tick threads to itself, one of them its own, until it shares a batch's
+        this.cores = new SpareCores(count);
+        cores.occupy();
         this.parts = new Part[count];
         for (int p = 0; p < count; p++) {
             parts[p] = new Part(first(p), first(p + 1), sorted, fleet);
@@ -60,6 +72,14 @@ final class TickParts implements AutoCloseable {
     /** What a part reads and writes of the run: the loops' tick times, their policies, the series. */
     record Loops(LoopPolicies policies, long[] pendingAt, long[] armedAt, int requestsPerTick, long horizonUs,
             RunMetrics series) {
+    }
+
+    /**
+     * Shares the cores of a batch of runs: the windows borrow only those no run of the batch is
+     * using.
+     */
+    void shareCores(SpareCores batch) {
+        this.cores = batch;
     }
 
     /** How many parts: at most one more than the helpers a window can use. */
@@ -113,13 +133,34 @@ final class TickParts implements AutoCloseable {
     }
 
     /**
+     * Runs the window from {@code fromUs} to {@code limitUs}: every part's ticks before the limit,
+     * with helper threads when spare cores are free and the window, at the last one's density,
+     * holds enough ticks to be worth them.
+     */
+    void runWindow(long fromUs, long limitUs) {
+        long span = limitUs - fromUs;
+        // (a product past 2^63, hours of a huge fleet's ticks, is plenty)
+        long expected = windowSpanUs <= 0 || span <= 0 ? 0
+                : windowTicks > Long.MAX_VALUE / span ? Long.MAX_VALUE : windowTicks * span / windowSpanUs;
+        int helpers = expected >= helpedTicks ? cores.take(parts.length - 1) : 0;
+        long before = handled();
+        try {
+            runBefore(limitUs, helpers);
+        } finally {
+            cores.give(helpers);
+        }
+        windowTicks = handled() - before;
+        windowSpanUs = span;
+    }
+
+    /**
      * Runs every part's ticks before {@code limitUs}, each of which must be an idle tick (see the
      * class comment): parts {@code 1..helpers} on helper threads, the rest on the calling thread.
      * Returns when all parts are done.
      *
      * @param helpers helper threads to use, below {@link #count()}
      */
-    void runBefore(long limitUs, int helpers) {
+    private void runBefore(long limitUs, int helpers) {
         if (helpers > 0 && workers == null) {
             start();
         }
