@@ -199,7 +199,6 @@ public final class FleetSimulation {
                 laneCount = Math.max(laneCount, l.lane() + 1);
             }
         }
-        // worker slots per daemon: the same for every daemon, as a reload changes them fleet-wide
         this.work = new FleetWork(daemons, laneCount, fleet.maxConcurrent(), new QueueDepth(this.metrics, horizonUs));
 
         int loops = daemons * loopsPerDaemon;

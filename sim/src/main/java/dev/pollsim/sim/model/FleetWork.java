@@ -16,6 +16,7 @@ final class FleetWork {
     private final int[] active;
     private int queued;
     private int totalActive;
+    /** Slots per daemon: the same for every daemon, as a reload changes them fleet-wide. */
     private int maxConcurrent;
 
     /**
