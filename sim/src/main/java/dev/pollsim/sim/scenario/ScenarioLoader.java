@@ -22,9 +22,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -46,6 +48,8 @@ public final class ScenarioLoader {
             "java.util.List", "a list");
 
     /** Jackson's prefix before the message of a value our own readers refused. */
+    /** A section's refusal that begins with one of its keys: {@code "daemons must be ..."}. */
+    private static final Pattern LEADING_KEY = Pattern.compile("([A-Za-z][A-Za-z0-9]*) ");
     private static final Pattern WEIRD_VALUE =
             Pattern.compile("^Cannot deserialize value of type `[^`]*` from (String|Integer|Number) [^:]*: ");
 
@@ -152,6 +156,14 @@ public final class ScenarioLoader {
             }
             field = path(e instanceof UnrecognizedPropertyException && !refs.isEmpty()
                     ? refs.subList(0, refs.size() - 1) : refs);
+            if (e instanceof ValueInstantiationException) {
+                // a section refused a value of its own ("daemons must be at least 1"): point at
+                // that value's key rather than at the end of the section
+                JsonLocation named = locateNamed(yaml, refs, what(e, field));
+                if (named != null) {
+                    at = named;
+                }
+            }
         }
         int line = at == null ? 0 : at.getLineNr();
         int column = at == null ? 0 : at.getColumnNr();
@@ -185,6 +197,20 @@ public final class ScenarioLoader {
             return null;
         }
         return null;
+    }
+
+    /**
+     * Where the key a section's refusal begins with is written under {@code refs}, if the message
+     * begins with one ({@code "daemons must be at least 1, got 0"}); else null.
+     */
+    private JsonLocation locateNamed(String yaml, List<JsonMappingException.Reference> refs, String message) {
+        Matcher m = LEADING_KEY.matcher(message);
+        if (!m.lookingAt()) {
+            return null;
+        }
+        List<JsonMappingException.Reference> named = new ArrayList<>(refs);
+        named.add(new JsonMappingException.Reference(null, m.group(1)));
+        return locate(yaml, named);
     }
 
     private static String what(JsonProcessingException e, String field) {

@@ -35,8 +35,8 @@ class ScenarioLoaderReadTest {
                 .hasMessageStartingWith("l.yaml:1:9: within: expected a duration such as 250ms");
         assertThatThrownBy(() -> loader.read("most: many\n", "l.yaml", Limits.class))
                 .hasMessage("l.yaml:1:7: most: expected a whole number, got \"many\"");
-        assertThatThrownBy(() -> loader.read("most: -1\n", "l.yaml", Limits.class))
-                .hasMessageContaining("most must be at least 0, got -1");
+        assertThatThrownBy(() -> loader.read("name: a\nmost: -1\n", "l.yaml", Limits.class))
+                .hasMessage("l.yaml:2:1: most must be at least 0, got -1");
         assertThatThrownBy(() -> loader.read("name: a\nname: b\n", "l.yaml", Limits.class))
                 .hasMessageContaining("'name' appears twice");
     }

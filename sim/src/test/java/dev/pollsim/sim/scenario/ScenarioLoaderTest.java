@@ -121,7 +121,10 @@ class ScenarioLoaderTest {
                 .hasMessageStartingWith("s.yaml:")
                 .hasMessageContaining("days must be between 1 and");
         assertThatThrownBy(() -> parse("workload: {kind: idle}\nfleet: {daemons: 0}\n"))
-                .hasMessageContaining("fleet: daemons must be at least 1, got 0");
+                .as("the location is the refused value's key, not the end of its section")
+                .hasMessage("s.yaml:2:9: fleet: daemons must be at least 1, got 0");
+        assertThatThrownBy(() -> parse("workload: {kind: idle}\nfleet:\n  maxConcurrent: 2\n  daemons: -3\n"))
+                .hasMessage("s.yaml:4:3: fleet: daemons must be at least 1, got -3");
         assertThatThrownBy(() -> parse("workload: {kind: idle}\nfleet: {origin: nearby}\n"))
                 .hasMessageContaining("expected local or remote, got 'nearby'");
     }
