@@ -158,10 +158,13 @@ public final class ScenarioLoader {
                     ? refs.subList(0, refs.size() - 1) : refs);
             if (e instanceof ValueInstantiationException) {
                 // a section refused a value of its own ("daemons must be at least 1"): point at
-                // that value's key rather than at the end of the section
+                // that value's key; else ("a trace needs file") at the section's own key, not at
+                // its end, which may lie past the document's last line
                 JsonLocation named = locateNamed(yaml, refs, what(e, field));
                 if (named != null) {
                     at = named;
+                } else if (key != null) {
+                    at = key;
                 }
             }
         }

@@ -125,6 +125,9 @@ class ScenarioLoaderTest {
                 .hasMessage("s.yaml:2:9: fleet: daemons must be at least 1, got 0");
         assertThatThrownBy(() -> parse("workload: {kind: idle}\nfleet:\n  maxConcurrent: 2\n  daemons: -3\n"))
                 .hasMessage("s.yaml:4:3: fleet: daemons must be at least 1, got -3");
+        assertThatThrownBy(() -> parse("days: 1\nworkload:\n  kind: trace\n"))
+                .as("a missing value: the section's own key, not its end past the last line")
+                .hasMessage("s.yaml:2:1: workload: a trace needs file, the path of the trace");
         assertThatThrownBy(() -> parse("workload: {kind: idle}\nfleet: {origin: nearby}\n"))
                 .hasMessageContaining("expected local or remote, got 'nearby'");
     }
