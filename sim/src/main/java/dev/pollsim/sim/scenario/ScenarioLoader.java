@@ -47,9 +47,9 @@ public final class ScenarioLoader {
             "java.lang.String", "a text value",
             "java.util.List", "a list");
 
-    /** Jackson's prefix before the message of a value our own readers refused. */
     /** A section's refusal that begins with one of its keys: {@code "daemons must be ..."}. */
     private static final Pattern LEADING_KEY = Pattern.compile("([A-Za-z][A-Za-z0-9]*) ");
+    /** Jackson's prefix before the message of a value our own readers refused. */
     private static final Pattern WEIRD_VALUE =
             Pattern.compile("^Cannot deserialize value of type `[^`]*` from (String|Integer|Number) [^:]*: ");
 
@@ -148,29 +148,31 @@ public final class ScenarioLoader {
     private ScenarioException describe(String source, String yaml, JsonProcessingException e) {
         JsonLocation at = e.getLocation();
         String field = "";
+        String what;
         if (e instanceof JsonMappingException) {
             List<JsonMappingException.Reference> refs = ((JsonMappingException) e).getPath();
-            JsonLocation key = locate(yaml, refs);
-            if (key != null && (at == null || at.getLineNr() <= 0 || e instanceof UnrecognizedPropertyException)) {
-                at = key;
-            }
             field = path(e instanceof UnrecognizedPropertyException && !refs.isEmpty()
                     ? refs.subList(0, refs.size() - 1) : refs);
-            if (e instanceof ValueInstantiationException) {
-                // a section refused a value of its own ("daemons must be at least 1"): point at
-                // that value's key; else ("a trace needs file") at the section's own key, not at
-                // its end, which may lie past the document's last line
-                JsonLocation named = locateNamed(yaml, refs, what(e, field));
-                if (named != null) {
-                    at = named;
-                } else if (key != null) {
-                    at = key;
-                }
+            what = what(e, field);
+            JsonLocation key = locate(yaml, refs);
+            // a section that refused a value of its own ("daemons must be at least 1") names the
+            // value's key; else ("a trace needs file") its own key, not its end, which may lie
+            // past the document's last line
+            boolean refused = e instanceof ValueInstantiationException;
+            JsonLocation named = refused ? locateNamed(yaml, refs, what) : null;
+            if (named != null) {
+                key = named;
             }
+            if (key != null && (at == null || at.getLineNr() <= 0 || refused
+                    || e instanceof UnrecognizedPropertyException)) {
+                at = key;
+            }
+        } else {
+            what = what(e, field);
         }
         int line = at == null ? 0 : at.getLineNr();
         int column = at == null ? 0 : at.getColumnNr();
-        return ScenarioException.at(source, line, column, field, what(e, field));
+        return ScenarioException.at(source, line, column, field, what);
     }
 
     /**
