@@ -6,8 +6,8 @@ import dev.pollsim.policy.PolicyFactory;
 import dev.pollsim.policy.PollPolicy;
 import dev.pollsim.policy.TickError;
 import dev.pollsim.policy.TickOutcome;
-import dev.pollsim.policy.WakeKind;
 import dev.pollsim.policy.param.Durations;
+import dev.pollsim.policy.param.PolicyParams;
 import dev.pollsim.sim.engine.EventKind;
 import dev.pollsim.sim.engine.EventList;
 import dev.pollsim.sim.engine.RandomStreams;
@@ -17,11 +17,9 @@ import dev.pollsim.sim.metrics.RequestKind;
 import dev.pollsim.sim.metrics.RunMetrics;
 import dev.pollsim.sim.metrics.UpstreamStats;
 import dev.pollsim.sim.workload.ArrivalSource;
-import dev.pollsim.sim.workload.Origin;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
 /**
@@ -40,12 +38,15 @@ import java.util.function.LongConsumer;
  *       event that much later, and the loop is in flight in between.
  * </ol>
  *
+ * <p>The first three are the world's: {@link WorldEvents} runs them and reaches the loops
+ * through this run's {@link WorldEvents.Loops}. The ticks, the arming of each loop's next one and
+ * the run's loop are here.
+ *
  * <p>A loop holds at most one pending tick; rescheduling it leaves the old event in the list,
  * where its stale sequence number gets it skipped. The run ends before the first event at or
  * after the horizon. Per event the run allocates nothing. NOT thread-safe; one instance runs once.
  *
- * <p>It runs the events and the tick protocol; the state they act on is kept in parts of its
- * own: {@link FleetWork} (queued and running jobs, the slots they hold), {@link RetryBook}
+ * <p>The state the events act on is kept in parts of its own: {@link FleetWork} (queued and running jobs, the slots they hold), {@link RetryBook}
  * (failed jobs waiting for their retry), {@link LoopPolicies} and {@link DaemonLives} (each
  * loop's policy, through restarts and reloads), {@link Flights} (ticks waiting for their
  * response), {@link ReportedDues}, {@link Upstream}, {@link ParkedLoops} (loops fast-forwarded in
@@ -56,13 +57,6 @@ public final class FleetSimulation {
     static final long NO_TICK = -1L;
     static final long BEYOND_HORIZON = -2L;
     private static final int TICK_END = 1 << 30;
-    private static final int CONTROL_TYPE_SHIFT = 27;
-    private static final int CONTROL_TARGET_MASK = (1 << CONTROL_TYPE_SHIFT) - 1;
-    private static final int WAKE_LOCAL = 1;
-    private static final int RETRY_WAKE = 2;
-    private static final int WORK_VISIBLE = 3;
-    private static final int RESTART = 4;
-    private static final int RELOAD = 5;
     /** Ticks are held aside (see {@link #hold}) only while the event list is this short. */
     private static final int HOLD_BELOW = 16;
     /** Events per call of {@link #runEvents}. */
@@ -72,10 +66,7 @@ public final class FleetSimulation {
     /** Simulated time per slice of the run: see {@link #runEvents}. */
     private static final long SLICE_US = Durations.MICROS_PER_HOUR;
 
-    private final World world;
     private final FleetConfig fleet;
-    private final PolicyFactory factory;
-    private final ArrivalSource arrivals;
     private final long horizonUs;
     private final RunMetrics metrics;
     /** Every event; in a split run, every event but ticks, which are in their part's list. */
@@ -88,8 +79,6 @@ public final class FleetSimulation {
     private long splitNowUs;
     private final TickOutcome outcome = new TickOutcome();
     private final Upstream upstream;
-    private final SplittableRandom owners;
-    private final SplittableRandom jobFailures;
 
     private final int daemons;
     private final int loopsPerDaemon;
@@ -117,9 +106,9 @@ public final class FleetSimulation {
     /** The due time each loop's daemon reports for its next tick. */
     private final ReportedDues dues;
 
-    /** Makes each loop's policy, the first and one after each restart of its daemon. */
-    private final DaemonLives lives;
     private final RetryBook retries;
+    /** Every event but ticks: arrivals, completions, wakes, restarts, reloads. */
+    private final WorldEvents worldEvents;
 
     private final int daemonOffset;
     private final boolean series;
@@ -141,7 +130,6 @@ public final class FleetSimulation {
     /** The end of the run's current slice: events at or after it wait for the next one. */
     private long sliceEndUs;
 
-    private boolean visibleWorkPending;
     private SimObserver observer = SimObserver.NONE;
     private boolean ran;
     private long eventsHandled;
@@ -176,16 +164,11 @@ public final class FleetSimulation {
     /** As the public constructor, with {@code split} saying when the run splits: for tests. */
     FleetSimulation(World world, PolicyFactory factory, ArrivalSource arrivals, RandomStreams streams,
             RunMetrics metrics, int daemonOffset, boolean series, RunShape.TickSplit split) {
-        this.world = world;
         this.daemonOffset = daemonOffset;
         this.series = series;
         this.fleet = world.fleet();
-        this.factory = factory;
-        this.arrivals = arrivals;
         this.horizonUs = world.horizonUs();
         this.upstream = new Upstream(world.upstream(), world.faults().errors(), streams);
-        this.owners = streams.stream("workload/owner");
-        this.jobFailures = streams.stream("faults/jobs");
 
         List<LoopSpec> layout = factory.loops();
         this.metrics = metrics != null ? metrics
@@ -215,7 +198,7 @@ public final class FleetSimulation {
         this.responses = fleet.tickLatencyUs() > 0 || !plainUpstream;
         this.flights = new Flights(responses ? loops : 0);
         this.retries = new RetryBook(daemons);
-        this.lives = new DaemonLives(factory, streams, loopSpecs, daemons, !world.faults().restarts().isEmpty());
+        DaemonLives lives = new DaemonLives(factory, streams, loopSpecs, daemons, !world.faults().restarts().isEmpty());
         if (series) {
             this.metrics.seriesOf(loopSpecs[0].name());
         }
@@ -247,15 +230,11 @@ public final class FleetSimulation {
             this.parts = null;
             this.watched = null;
         }
+        this.worldEvents = new WorldEvents(world, factory, arrivals, this.metrics, events, work, retries, lives,
+                parking, new LoopSide(), streams.stream("workload/owner"), streams.stream("faults/jobs"),
+                loopsPerDaemon);
         armFirstTicks(each, sortable);
-        List<FaultPlan.Restart> restarts = world.faults().restarts();
-        for (int i = 0; i < restarts.size(); i++) {
-            scheduleControl(restarts.get(i).atUs(), RESTART, i);
-        }
-        List<FaultPlan.Reload> reloads = world.faults().reloads();
-        for (int i = 0; i < reloads.size(); i++) {
-            scheduleControl(reloads.get(i).atUs(), RELOAD, i);
-        }
+        worldEvents.scheduleFaults();
     }
 
     /**
@@ -310,6 +289,7 @@ public final class FleetSimulation {
     public FleetSimulation observe(SimObserver simObserver) {
         this.observer = simObserver;
         this.observed = simObserver != SimObserver.NONE;
+        worldEvents.observe(simObserver);
         return this;
     }
 
@@ -368,7 +348,7 @@ public final class FleetSimulation {
         ran = true;
         plainTicks = shortTicks && !observed && !responses && loopsPerDaemon == 1 && requestsPerTick > 0
                 && loopSpecs[0].role() == LoopSpec.Role.WORKER;
-        scheduleNextArrival();
+        worldEvents.start();
         try {
             for (long end = 0; end < horizonUs; ) {
                 end = nextSliceEnd(end);
@@ -477,30 +457,9 @@ public final class FleetSimulation {
                 }
                 break;
             default:
-                onOther(events.lastKind(), payload, now);
+                worldEvents.run(events.lastKind(), payload, now);
         }
         return true;
-    }
-
-    /** An arrival, a completion or a control event (any event but a tick) at {@code now}. */
-    private void onOther(int kind, int payload, long now) {
-        switch (kind) {
-            case EventKind.ARRIVAL:
-                if (payload == 0) {
-                    onArrival(now);
-                } else {
-                    onRetryVisible(payload - 1, now);
-                }
-                break;
-            case EventKind.COMPLETION:
-                onCompletion(payload, now);
-                break;
-            case EventKind.CONTROL:
-                onControl(payload, now);
-                break;
-            default:
-                throw new IllegalStateException("unknown event kind " + kind);
-        }
     }
 
     // ---- a split run -----------------------------------------------------------------------
@@ -539,7 +498,7 @@ public final class FleetSimulation {
         splitNowUs = now;
         handled(now);
         if (from.lastKind() != EventKind.TICK) {
-            onOther(from.lastKind(), payload, now);
+            worldEvents.run(from.lastKind(), payload, now);
         } else if (now == pendingAt[payload] && from.lastSeq() == armedAt[payload]) {
             // never a TICK_END: a split run's ticks do not wait for responses
             parking.ticking(payload, from.lastSeq());
@@ -621,208 +580,6 @@ public final class FleetSimulation {
                 upstream.warmUs(horizonUs));
     }
 
-    // ---- arrivals and retries -------------------------------------------------------------
-
-    private void scheduleNextArrival() {
-        long t = arrivals.next();
-        if (t != ArrivalSource.NONE && t < horizonUs) {
-            events.schedule(t, EventKind.ARRIVAL, 0);
-        }
-    }
-
-    private void onArrival(long now) {
-        work.enqueue(now, arrivals.serviceUs(), arrivals.origin(), 1);
-        metrics.arrived(now, work.queued());
-        if (arrivals.origin() == Origin.LOCAL) {
-            scheduleControl(now, WAKE_LOCAL, owners.nextInt(daemons));
-        }
-        workBecameVisible(now);
-        parking.guard(0, now);
-        scheduleNextArrival();
-    }
-
-    private void onRetryVisible(int id, long now) {
-        work.enqueue(now, retries.serviceUs(id), retries.origin(id), retries.attempt(id));
-        metrics.retried(now, work.queued());
-        retries.requeued(id);
-        workBecameVisible(now);
-        parking.guard(0, now);
-    }
-
-    private void scheduleRetry(int daemon, long serviceUs, Origin origin, int attempt, long now) {
-        long deadline = now + world.faults().jobFailures().retryAfterUs();
-        int id = retries.add(daemon, serviceUs, deadline, origin, attempt);
-        if (deadline >= horizonUs) {
-            return;
-        }
-        events.schedule(deadline, EventKind.ARRIVAL, id + 1);
-        if (factory.hearsDeadlineWakes()) {
-            retries.wakeAt(id, scheduleControl(deadline, RETRY_WAKE, id), lives.life(daemon));
-        }
-    }
-
-    private void onRetryWake(int id, long now) {
-        if (!retries.isWake(id, events.lastSeq())) {
-            return;
-        }
-        int daemon = retries.daemon(id);
-        boolean sameLife = retries.wakeEpoch(id) == lives.life(daemon);
-        retries.woken(id);
-        if (sameLife) {
-            wakeDaemon(daemon, WakeKind.DEADLINE, now);
-        }
-    }
-
-    // ---- completions ---------------------------------------------------------------------
-
-    private void onCompletion(int id, long now) {
-        int daemon = work.daemonOf(id);
-        long service = work.serviceUs(id);
-        Origin origin = work.origin(id);
-        int attempt = work.attempt(id);
-        work.finish(id);
-        FaultPlan.JobFailures failures = world.faults().jobFailures();
-        if (failures.probability() > 0 && jobFailures.nextDouble() < failures.probability()) {
-            if (attempt < failures.maxAttempts()) {
-                scheduleRetry(daemon, service, origin, attempt + 1, now);
-            } else {
-                metrics.failed();
-            }
-        } else {
-            metrics.completed();
-        }
-        parking.unparkDaemon(daemon, now);
-        int first = daemon * loopsPerDaemon;
-        for (int loop = first; loop < first + loopsPerDaemon; loop++) {
-            freedSinceTick[loop]++;
-            if (parts != null) {
-                watched.watch(loop);
-            }
-            LoopState state = state(loop);
-            long delay = policy(loop).onSlotFreed(now, state);
-            observer.slotFreed(loop, now, state, delay);
-            if (delay != PollPolicy.KEEP) {
-                arm(loop, now, delay);
-            }
-        }
-        if (work.queued() > 0) {
-            workBecameVisible(now);
-            parking.guardAll(now);
-        }
-    }
-
-    // ---- control events ------------------------------------------------------------------
-
-    private long scheduleControl(long at, int type, int target) {
-        return events.schedule(at, EventKind.CONTROL, (type << CONTROL_TYPE_SHIFT) | target);
-    }
-
-    private void onControl(int payload, long now) {
-        int target = payload & CONTROL_TARGET_MASK;
-        switch (payload >>> CONTROL_TYPE_SHIFT) {
-            case WAKE_LOCAL:
-                wakeDaemon(target, WakeKind.LOCAL_ENQUEUE, now);
-                break;
-            case RETRY_WAKE:
-                onRetryWake(target, now);
-                break;
-            case WORK_VISIBLE:
-                routeVisibleWork(now);
-                break;
-            case RESTART:
-                restart(world.faults().restarts().get(target), now);
-                break;
-            case RELOAD:
-                reload(world.faults().reloads().get(target), now);
-                break;
-            default:
-                throw new IllegalStateException("unknown control event " + (payload >>> CONTROL_TYPE_SHIFT));
-        }
-    }
-
-    private void wakeDaemon(int daemon, WakeKind kind, long now) {
-        parking.unparkDaemon(daemon, now);
-        int first = daemon * loopsPerDaemon;
-        for (int loop = first; loop < first + loopsPerDaemon; loop++) {
-            LoopState state = state(loop);
-            long delay = policy(loop).onWake(now, kind, state);
-            observer.woke(loop, now, kind, state, delay);
-            if (delay != PollPolicy.KEEP && state != LoopState.IN_FLIGHT) {
-                if (state == LoopState.SUSPENDED) {
-                    metrics.woke();
-                }
-                arm(loop, now, delay);
-            }
-        }
-        parking.guardAll(now);
-    }
-
-    /** Work is visible: have the oracle's routing run once at this instant. */
-    private void workBecameVisible(long now) {
-        if (factory.hearsVisibleWork() && !visibleWorkPending) {
-            visibleWorkPending = true;
-            scheduleControl(now, WORK_VISIBLE, 0);
-        }
-    }
-
-    /**
-     * Wakes suspended daemons with free slots, lowest index first, until their free slots (with
-     * those of daemons already about to tick) cover the queued jobs. A daemon in flight does not
-     * count: its request was sent before this work was visible.
-     */
-    private void routeVisibleWork(long now) {
-        visibleWorkPending = false;
-        long need = work.queued();
-        for (int d = 0; d < daemons && need > 0; d++) {
-            int loop = d * loopsPerDaemon;
-            if (state(loop) == LoopState.WAITING) {
-                need -= Math.max(0, work.freeSlots(d));
-            }
-        }
-        for (int d = 0; d < daemons && need > 0; d++) {
-            int loop = d * loopsPerDaemon;
-            int free = work.freeSlots(d);
-            if (free > 0 && state(loop) == LoopState.SUSPENDED) {
-                long delay = policy(loop).onWake(now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED);
-                observer.woke(loop, now, WakeKind.WORK_VISIBLE, LoopState.SUSPENDED, delay);
-                if (delay != PollPolicy.KEEP) {
-                    arm(loop, now, delay);
-                    need -= free;
-                }
-            }
-        }
-    }
-
-    private void restart(FaultPlan.Restart r, long now) {
-        int from = r.daemon() == FaultPlan.Restart.ALL ? 0 : r.daemon();
-        int to = r.daemon() == FaultPlan.Restart.ALL ? daemons : Math.min(daemons, r.daemon() + 1);
-        for (int d = from; d < to; d++) {
-            metrics.restarted();
-            observer.restarted(d, now);
-            lives.restart(d);
-            int first = d * loopsPerDaemon;
-            for (int loop = first; loop < first + loopsPerDaemon; loop++) {
-                if (parking.parked(loop)) {
-                    parking.unpark(loop, now, false);
-                }
-                parking.dropSentinel(loop);
-                PollPolicy restarted = lives.afterRestart(d, loop - first);
-                policies.replace(loop, restarted);
-                pendingAt[loop] = NO_TICK;
-                flights.drop(loop);
-                freedSinceTick[loop] = 0;
-                dues.clear(loop);
-                if (!restarted.startsSuspended()) {
-                    arm(loop, now, r.downtimeUs());
-                }
-            }
-            if (factory.rebuildsDeadlineWakesOnRestart() && factory.hearsDeadlineWakes()) {
-                rebuildRetryWakes(d, now);
-            }
-        }
-        parking.guardAll(now);
-    }
-
     /** Whether the loops' policies are held packed, a word per loop; for tests. */
     boolean packsPolicies() {
         return policies.packed();
@@ -833,26 +590,53 @@ public final class FleetSimulation {
         return policies.of(loop);
     }
 
-    private void rebuildRetryWakes(int daemon, long now) {
-        int epochNow = lives.life(daemon);
-        retries.forEachWaiting(daemon, now, horizonUs,
-                id -> retries.wakeAt(id, scheduleControl(retries.deadlineUs(id), RETRY_WAKE, id), epochNow));
-    }
+    /** The loops as the world's events reach them. */
+    private final class LoopSide implements WorldEvents.Loops {
 
-    private void reload(FaultPlan.Reload r, long now) {
-        observer.reloaded(now);
-        parking.unparkAll(now, true);
-        if (r.maxConcurrent() > 0) {
-            work.limit(r.maxConcurrent());
+        @Override
+        public LoopState state(int loop) {
+            return FleetSimulation.this.state(loop);
+        }
+
+        @Override
+        public PollPolicy policy(int loop) {
+            return policies.of(loop);
+        }
+
+        @Override
+        public void arm(int loop, long now, long delay) {
+            FleetSimulation.this.arm(loop, now, delay);
+        }
+
+        @Override
+        public void slotFreed(int loop) {
+            freedSinceTick[loop]++;
+            if (parts != null) {
+                watched.watch(loop);
+            }
+        }
+
+        @Override
+        public void slotsLimited() {
             for (int d = 0; parts != null && d < daemons; d++) {
                 if (!work.hasFreeSlot(d)) {
                     watched.watch(d);
                 }
             }
         }
-        if (r.params() != null) {
-            lives.reload(r.params());
-            policies.reconfigure(r.params());
+
+        @Override
+        public void restart(int loop, PollPolicy fresh) {
+            policies.replace(loop, fresh);
+            pendingAt[loop] = NO_TICK;
+            flights.drop(loop);
+            freedSinceTick[loop] = 0;
+            dues.clear(loop);
+        }
+
+        @Override
+        public void reconfigure(PolicyParams params) {
+            policies.reconfigure(params);
         }
     }
 
@@ -938,7 +722,7 @@ public final class FleetSimulation {
         }
         if (work.queued() > 0) {
             if (dispatched > 0) {
-                workBecameVisible(now);
+                worldEvents.workBecameVisible(now);
             }
             parking.guardAll(now);
         }
@@ -1030,7 +814,7 @@ public final class FleetSimulation {
             seriesOverdueUs = 0;
         }
         if (work.queued() > 0 && delay == PollPolicy.SUSPEND) {
-            workBecameVisible(now);
+            worldEvents.workBecameVisible(now);
         }
     }
 
