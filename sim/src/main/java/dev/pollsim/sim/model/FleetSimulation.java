@@ -46,11 +46,12 @@ import java.util.function.LongConsumer;
  * where its stale sequence number gets it skipped. The run ends before the first event at or
  * after the horizon. Per event the run allocates nothing. NOT thread-safe; one instance runs once.
  *
- * <p>The state the events act on is kept in parts of its own: {@link FleetWork} (queued and running jobs, the slots they hold), {@link RetryBook}
- * (failed jobs waiting for their retry), {@link LoopPolicies} and {@link DaemonLives} (each
- * loop's policy, through restarts and reloads), {@link Flights} (ticks waiting for their
- * response), {@link ReportedDues}, {@link Upstream}, {@link ParkedLoops} (loops fast-forwarded in
- * closed form) and, when its idle stretches are split across threads, {@link TickParts}.
+ * <p>The state the events act on is kept in parts of its own: {@link FleetWork} (queued and
+ * running jobs, the slots they hold), {@link RetryBook} (failed jobs waiting for their retry),
+ * {@link LoopPolicies} (each loop's policy; {@link DaemonLives}, the world's, makes a fresh one
+ * at each restart), {@link Flights} (ticks waiting for their response), {@link ReportedDues},
+ * {@link Upstream}, {@link ParkedLoops} (loops fast-forwarded in closed form) and, when its idle
+ * stretches are split across threads, {@link TickParts}.
  */
 public final class FleetSimulation {
 
