@@ -601,7 +601,7 @@ public final class FleetSimulation {
 
         @Override
         public PollPolicy policy(int loop) {
-            return policies.of(loop);
+            return FleetSimulation.this.policy(loop);
         }
 
         @Override

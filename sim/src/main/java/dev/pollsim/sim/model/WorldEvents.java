@@ -24,7 +24,8 @@ import java.util.SplittableRandom;
  * and policy, re-arm it, tell it a slot was freed, or give it a fresh policy.
  *
  * <p>A control event's payload is its type in the top bits and its target (a daemon, a retry, a
- * restart or a reload) below. Nothing here allocates per event. NOT thread-safe.
+ * restart or a reload) below. Arrivals, completions and wakes allocate nothing; a restart that
+ * rebuilds its daemon's retry wakes makes one callback for it. NOT thread-safe.
  */
 final class WorldEvents {
 
