@@ -44,7 +44,8 @@ import java.util.function.LongConsumer;
  *
  * <p>A loop holds at most one pending tick; rescheduling it leaves the old event in the list,
  * where its stale sequence number gets it skipped. The run ends before the first event at or
- * after the horizon. Per event the run allocates nothing. NOT thread-safe; one instance runs once.
+ * after the horizon. Ticks, arrivals, completions and wakes allocate nothing (a restart, see
+ * {@link WorldEvents}, may make one callback). NOT thread-safe; one instance runs once.
  *
  * <p>The state the events act on is kept in parts of its own: {@link FleetWork} (queued and
  * running jobs, the slots they hold), {@link RetryBook} (failed jobs waiting for their retry),
